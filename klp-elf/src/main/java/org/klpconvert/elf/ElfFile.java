@@ -1,0 +1,470 @@
+package org.klpconvert.elf;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An ELF object read from a file or a byte array: an immutable view. Headers are checked
+ * when the file is opened; symbol and relocation tables are decoded on first use and checked
+ * then. Every problem raises {@link ElfFormatException} naming the file, the offset and what
+ * is wrong; no size from the file is trusted before it was compared with the bytes present.
+ */
+public final class ElfFile {
+
+    private static final int EI_NIDENT = 16;
+
+    private final String source;
+    private final byte[] bytes;
+    private final ByteBuffer data;
+    private final ElfHeader header;
+    private final List<SectionHeader> sections;
+    private final ConcurrentHashMap<Integer, List<ElfSymbol>> symbolCache = new ConcurrentHashMap<>();
+
+    private ElfFile(String source, byte[] bytes) throws ElfFormatException {
+        this.source = source;
+        this.bytes = bytes;
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        this.header = readHeader(buffer);
+        this.data = buffer.order(header.byteOrder()).asReadOnlyBuffer().order(header.byteOrder());
+        this.sections = readSections();
+    }
+
+    /** Reads a whole file; the path as given is used in error messages. */
+    public static ElfFile read(Path path) throws IOException {
+        long size;
+        try {
+            size = Files.size(path);
+        } catch (NoSuchFileException e) {
+            throw e;
+        }
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new ElfFormatException(path.toString(), -1, "file is too large (" + size + " bytes)");
+        }
+        return new ElfFile(path.toString(), Files.readAllBytes(path));
+    }
+
+    /**
+     * Parses an object held in memory. The array is not copied and must not be changed while
+     * the view is used.
+     */
+    public static ElfFile parse(byte[] bytes, String sourceName) throws ElfFormatException {
+        return new ElfFile(sourceName, bytes);
+    }
+
+    /** Name used for this object in messages (usually the path as given). */
+    public String source() {
+        return source;
+    }
+
+    public ElfHeader header() {
+        return header;
+    }
+
+    /** Length of the object in bytes. */
+    public int length() {
+        return bytes.length;
+    }
+
+    public ByteOrder byteOrder() {
+        return header.byteOrder();
+    }
+
+    public boolean is64() {
+        return header.is64();
+    }
+
+    /** All section headers in index order, section 0 included. */
+    public List<SectionHeader> sections() {
+        return sections;
+    }
+
+    public SectionHeader section(int index) {
+        return sections.get(index);
+    }
+
+    /** The first section with that exact name. */
+    public Optional<SectionHeader> section(String name) {
+        for (SectionHeader s : sections) {
+            if (s.name().equals(name)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A read-only view of a section's bytes (empty for NOBITS and NULL sections). */
+    public ByteBuffer content(SectionHeader s) {
+        if (!s.hasFileData()) {
+            return ByteBuffer.allocate(0).asReadOnlyBuffer();
+        }
+        return data.slice((int) s.offset(), (int) s.size()).order(header.byteOrder());
+    }
+
+    /** A copy of a section's bytes. */
+    public byte[] contentBytes(SectionHeader s) {
+        if (!s.hasFileData()) {
+            return new byte[0];
+        }
+        byte[] copy = new byte[(int) s.size()];
+        System.arraycopy(bytes, (int) s.offset(), copy, 0, copy.length);
+        return copy;
+    }
+
+    /** A copy of the whole file. */
+    public byte[] toByteArray() {
+        return bytes.clone();
+    }
+
+    /**
+     * The NUL-terminated string at {@code offset} of string table {@code table}, decoded
+     * ISO-8859-1 so that names compare byte-wise.
+     */
+    public String string(SectionHeader table, long offset) throws ElfFormatException {
+        if (table.type() != Elf.SHT_STRTAB) {
+            throw error(table.offset(), "section [" + table.index() + "] '" + table.name()
+                    + "' used as a string table is not SHT_STRTAB");
+        }
+        return stringAt(table, offset, "string");
+    }
+
+    /** The symbol tables ({@code SHT_SYMTAB}) of the file, in index order. */
+    public List<SectionHeader> symbolTables() {
+        List<SectionHeader> result = new ArrayList<>();
+        for (SectionHeader s : sections) {
+            if (s.type() == Elf.SHT_SYMTAB) {
+                result.add(s);
+            }
+        }
+        return result;
+    }
+
+    /** The symbols of the first {@code SHT_SYMTAB}, or an empty list if there is none. */
+    public List<ElfSymbol> symbols() throws ElfFormatException {
+        List<SectionHeader> tables = symbolTables();
+        return tables.isEmpty() ? List.of() : symbols(tables.get(0));
+    }
+
+    /** The symbols of one symbol table, index 0 included. */
+    public List<ElfSymbol> symbols(SectionHeader table) throws ElfFormatException {
+        List<ElfSymbol> cached = symbolCache.get(table.index());
+        if (cached == null) {
+            cached = decodeSymbols(table);
+            symbolCache.put(table.index(), cached);
+        }
+        return cached;
+    }
+
+    /** Number of entries of a table section, after checking its {@code sh_entsize}. */
+    public int entryCount(SectionHeader table, int expectedEntsize) throws ElfFormatException {
+        if (table.entsize() == 0) {
+            throw error(table.offset(), "section " + table.name() + " has sh_entsize 0");
+        }
+        if (table.entsize() != expectedEntsize) {
+            throw error(table.offset(), "section " + table.name() + " has sh_entsize " + table.entsize()
+                    + ", expected " + expectedEntsize);
+        }
+        if (table.size() % expectedEntsize != 0) {
+            throw error(table.offset(), "section " + table.name() + " has size " + table.size()
+                    + ", not a multiple of its entry size " + expectedEntsize);
+        }
+        return (int) (table.size() / expectedEntsize);
+    }
+
+    /** The entries of a REL or RELA section, with symbol indices checked against its table. */
+    public List<ElfRelocation> relocations(SectionHeader section) throws ElfFormatException {
+        boolean rela = section.type() == Elf.SHT_RELA;
+        if (!rela && section.type() != Elf.SHT_REL) {
+            throw error(section.offset(), "section " + section.name() + " is not a relocation section");
+        }
+        int entsize = rela ? header.relaSize() : header.relSize();
+        int count = entryCount(section, entsize);
+        SectionHeader table = linkedSymbolTable(section);
+        int symbolCount = symbols(table).size();
+        ElfRelocation[] result = new ElfRelocation[count];
+        boolean is64 = header.is64();
+        for (int i = 0; i < count; i++) {
+            int at = (int) section.offset() + i * entsize;
+            long offset;
+            long info;
+            long addend = 0;
+            if (is64) {
+                offset = data.getLong(at);
+                info = data.getLong(at + 8);
+                if (rela) {
+                    addend = data.getLong(at + 16);
+                }
+            } else {
+                offset = Integer.toUnsignedLong(data.getInt(at));
+                info = Integer.toUnsignedLong(data.getInt(at + 4));
+                if (rela) {
+                    addend = data.getInt(at + 8);
+                }
+            }
+            long sym = is64 ? info >>> 32 : info >>> 8;
+            int type = (int) (is64 ? info & 0xffffffffL : info & 0xff);
+            if (sym >= symbolCount) {
+                throw error(at, "can't find rela entry symbol " + sym + " for " + section.name());
+            }
+            result[i] = new ElfRelocation(offset, (int) sym, type, addend, rela);
+        }
+        return Collections.unmodifiableList(java.util.Arrays.asList(result));
+    }
+
+    /** The symbol table a relocation or group section refers to through {@code sh_link}. */
+    public SectionHeader linkedSymbolTable(SectionHeader section) throws ElfFormatException {
+        long link = section.link();
+        if (link <= 0 || link >= sections.size()) {
+            throw error(section.offset(), "section " + section.name() + " has sh_link " + link
+                    + ", not a symbol table index (" + sections.size() + " sections)");
+        }
+        SectionHeader table = sections.get((int) link);
+        if (table.type() != Elf.SHT_SYMTAB && table.type() != Elf.SHT_DYNSYM) {
+            throw error(section.offset(), "section " + section.name() + " has sh_link " + link
+                    + " to section " + table.name() + ", which is not a symbol table");
+        }
+        return table;
+    }
+
+    ElfFormatException error(long offset, String reason) {
+        return new ElfFormatException(source, offset, reason);
+    }
+
+    // ---------------------------------------------------------------- header and sections
+
+    private ElfHeader readHeader(ByteBuffer b) throws ElfFormatException {
+        if (bytes.length < 4 || bytes[0] != 0x7f || bytes[1] != 'E' || bytes[2] != 'L' || bytes[3] != 'F') {
+            throw error(0, "not an ELF file (first 4 bytes are not 7f 45 4c 46)");
+        }
+        if (bytes.length < EI_NIDENT) {
+            throw error(0, "file is truncated: " + bytes.length + " bytes, shorter than e_ident (16 bytes)");
+        }
+        int elfClass = bytes[4] & 0xff;
+        if (elfClass != Elf.ELFCLASS32 && elfClass != Elf.ELFCLASS64) {
+            throw error(4, "invalid elf class (EI_CLASS is " + elfClass + ", expected 1 or 2)");
+        }
+        int encoding = bytes[5] & 0xff;
+        if (encoding != Elf.ELFDATA2LSB && encoding != Elf.ELFDATA2MSB) {
+            throw error(5, "invalid data encoding (EI_DATA is " + encoding + ", expected 1 or 2)");
+        }
+        boolean is64 = elfClass == Elf.ELFCLASS64;
+        int ehsize = is64 ? 64 : 52;
+        if (bytes.length < ehsize) {
+            throw error(0, "file is truncated: " + bytes.length + " bytes, shorter than the ELF header ("
+                    + ehsize + " bytes)");
+        }
+        b.order(encoding == Elf.ELFDATA2MSB ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        int type = u16(b, 16);
+        int machine = u16(b, 18);
+        long version = u32(b, 20);
+        long entry = is64 ? b.getLong(24) : u32(b, 24);
+        long phoff = is64 ? b.getLong(32) : u32(b, 28);
+        long shoff = is64 ? b.getLong(40) : u32(b, 32);
+        long flags = u32(b, is64 ? 48 : 36);
+        int base = is64 ? 52 : 40;
+        int realEhsize = u16(b, base);
+        int phentsize = u16(b, base + 2);
+        int phnum = u16(b, base + 4);
+        int shentsize = u16(b, base + 6);
+        int rawShnum = u16(b, base + 8);
+        int rawShstrndx = u16(b, base + 10);
+        int expectedShentsize = is64 ? 64 : 40;
+
+        long shnum = rawShnum;
+        long shstrndx = rawShstrndx;
+        if (shoff != 0) {
+            if (shentsize != expectedShentsize) {
+                throw error(base + 6, "e_shentsize is " + shentsize + ", expected " + expectedShentsize);
+            }
+            if (shoff < 0 || shoff > bytes.length - expectedShentsize) {
+                throw error(is64 ? 40 : 32, "section header table at offset 0x" + Long.toHexString(shoff)
+                        + " lies past end of file (" + bytes.length + " bytes)");
+            }
+            // Extended numbering: the two escapes are independent (elf-notes.md section 9).
+            if (rawShnum == 0) {
+                shnum = is64 ? b.getLong((int) shoff + 32) : u32(b, (int) shoff + 20);
+            }
+            if (rawShstrndx == Elf.SHN_XINDEX) {
+                shstrndx = u32(b, (int) shoff + (is64 ? 40 : 24));
+            }
+            long tableBytes = shnum * (long) expectedShentsize;
+            if (shnum < 0 || shnum > bytes.length || shoff + tableBytes > bytes.length) {
+                throw error(is64 ? 40 : 32, "section header table at offset 0x" + Long.toHexString(shoff)
+                        + " (" + shnum + " entries) extends past end of file (" + bytes.length + " bytes)");
+            }
+        } else {
+            shnum = 0;
+        }
+        if (shnum > 0 && shstrndx >= shnum) {
+            throw error(base + 10, "e_shstrndx " + shstrndx + " is not a section index (" + shnum + " sections)");
+        }
+        return new ElfHeader(elfClass, encoding, bytes[6] & 0xff, bytes[7] & 0xff, bytes[8] & 0xff, type,
+                machine, version, entry, phoff, shoff, flags, realEhsize, phentsize, phnum, shentsize, rawShnum,
+                rawShstrndx, (int) shnum, (int) shstrndx);
+    }
+
+    private List<SectionHeader> readSections() throws ElfFormatException {
+        int n = header.shnum();
+        boolean is64 = header.is64();
+        int entsize = is64 ? 64 : 40;
+        long[][] raw = new long[n][];
+        for (int i = 0; i < n; i++) {
+            int at = (int) header.shoff() + i * entsize;
+            long[] f = new long[10];
+            f[0] = u32(data, at);
+            f[1] = u32(data, at + 4);
+            if (is64) {
+                f[2] = data.getLong(at + 8);
+                f[3] = data.getLong(at + 16);
+                f[4] = data.getLong(at + 24);
+                f[5] = data.getLong(at + 32);
+                f[6] = u32(data, at + 40);
+                f[7] = u32(data, at + 44);
+                f[8] = data.getLong(at + 48);
+                f[9] = data.getLong(at + 56);
+            } else {
+                for (int k = 2; k < 10; k++) {
+                    f[k] = u32(data, at + 4 * k);
+                }
+            }
+            if (i > 0 && f[1] != Elf.SHT_NOBITS && f[1] != Elf.SHT_NULL) {
+                long off = f[4];
+                long size = f[5];
+                if (off < 0 || size < 0 || off > bytes.length || size > bytes.length - off) {
+                    throw error(at, "section [" + i + "] at offset 0x" + Long.toHexString(off) + " with size 0x"
+                            + Long.toHexString(size) + " extends past end of file (" + bytes.length + " bytes)");
+                }
+            }
+            raw[i] = f;
+        }
+        SectionHeader names = null;
+        if (n > 0 && header.shstrndx() != 0) {
+            long[] f = raw[header.shstrndx()];
+            names = new SectionHeader(header.shstrndx(), "", f[0], (int) f[1], f[2], f[3], f[4], f[5], f[6], f[7],
+                    f[8], f[9]);
+            if (names.type() != Elf.SHT_STRTAB) {
+                throw error(header.shoff() + (long) header.shstrndx() * entsize, "section name table [" + header.shstrndx()
+                        + "] is not SHT_STRTAB");
+            }
+        }
+        List<SectionHeader> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            long[] f = raw[i];
+            String name = names == null || i == 0 && f[0] == 0 ? "" : stringAt(names, f[0], "section name of [" + i + "]");
+            list.add(new SectionHeader(i, name, f[0], (int) f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9]));
+        }
+        return Collections.unmodifiableList(list);
+    }
+
+    // ---------------------------------------------------------------- symbols
+
+    private List<ElfSymbol> decodeSymbols(SectionHeader table) throws ElfFormatException {
+        if (table.type() != Elf.SHT_SYMTAB && table.type() != Elf.SHT_DYNSYM) {
+            throw error(table.offset(), "section " + table.name() + " is not a symbol table");
+        }
+        int entsize = header.symbolSize();
+        int count = entryCount(table, entsize);
+        long link = table.link();
+        if (link <= 0 || link >= sections.size() || sections.get((int) link).type() != Elf.SHT_STRTAB) {
+            throw error(table.offset(), "symbol table " + table.name() + " has sh_link " + link
+                    + ", which is not a string table");
+        }
+        SectionHeader strings = sections.get((int) link);
+        ByteBuffer extended = extendedIndexTable(table, count);
+        boolean is64 = header.is64();
+        ElfSymbol[] result = new ElfSymbol[count];
+        for (int i = 0; i < count; i++) {
+            int at = (int) table.offset() + i * entsize;
+            long nameOffset = u32(data, at);
+            int info;
+            int other;
+            int shndx;
+            long value;
+            long size;
+            if (is64) {
+                info = data.get(at + 4) & 0xff;
+                other = data.get(at + 5) & 0xff;
+                shndx = u16(data, at + 6);
+                value = data.getLong(at + 8);
+                size = data.getLong(at + 16);
+            } else {
+                value = u32(data, at + 4);
+                size = u32(data, at + 8);
+                info = data.get(at + 12) & 0xff;
+                other = data.get(at + 13) & 0xff;
+                shndx = u16(data, at + 14);
+            }
+            int section = 0;
+            if (shndx == Elf.SHN_XINDEX && extended != null) {
+                long real = u32(extended, i * 4);
+                if (real >= sections.size()) {
+                    throw error(at, "couldn't find section for symbol " + i + ": extended index " + real
+                            + " is not a section (" + sections.size() + " sections)");
+                }
+                section = (int) real;
+            } else if (shndx > 0 && shndx < Elf.SHN_LORESERVE) {
+                if (shndx >= sections.size()) {
+                    throw error(at, "couldn't find section for symbol " + i + ": st_shndx " + shndx
+                            + " is not a section (" + sections.size() + " sections)");
+                }
+                section = shndx;
+            }
+            String name = nameOffset == 0 ? "" : stringAt(strings, nameOffset, "name of symbol " + i);
+            result[i] = new ElfSymbol(i, name, nameOffset, info, other, shndx, section, value, size);
+        }
+        return Collections.unmodifiableList(java.util.Arrays.asList(result));
+    }
+
+    /** The SHT_SYMTAB_SHNDX section that extends {@code table}, checked, or null. */
+    private ByteBuffer extendedIndexTable(SectionHeader table, int count) throws ElfFormatException {
+        for (SectionHeader s : sections) {
+            if (s.type() == Elf.SHT_SYMTAB_SHNDX && s.link() == table.index()) {
+                if (s.size() < count * 4L) {
+                    throw error(s.offset(), "section " + s.name() + " has " + s.size() / 4 + " entries, but "
+                            + table.name() + " has " + count + " symbols");
+                }
+                return data.slice((int) s.offset(), (int) s.size()).order(header.byteOrder());
+            }
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private String stringAt(SectionHeader table, long offset, String what) throws ElfFormatException {
+        if (offset < 0 || offset >= table.size()) {
+            throw error(table.offset(), what + ": string offset " + offset + " is past the end of "
+                    + (table.name().isEmpty() ? "section [" + table.index() + "]" : table.name()) + " (size "
+                    + table.size() + ")");
+        }
+        int start = (int) (table.offset() + offset);
+        int end = (int) (table.offset() + table.size());
+        int i = start;
+        while (i < end && bytes[i] != 0) {
+            i++;
+        }
+        if (i == end) {
+            throw error(start, what + ": string at offset " + offset + " of "
+                    + (table.name().isEmpty() ? "section [" + table.index() + "]" : table.name())
+                    + " is not NUL-terminated");
+        }
+        return new String(bytes, start, i - start, StandardCharsets.ISO_8859_1);
+    }
+
+    private static int u16(ByteBuffer b, int at) {
+        return b.getShort(at) & 0xffff;
+    }
+
+    private static long u32(ByteBuffer b, int at) {
+        return b.getInt(at) & 0xffffffffL;
+    }
+}

@@ -1,0 +1,277 @@
+package org.klpconvert.elf.edit;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.klpconvert.elf.Elf;
+import org.klpconvert.elf.ElfFile;
+import org.klpconvert.elf.ElfFormatException;
+import org.klpconvert.elf.ElfHeader;
+import org.klpconvert.elf.ElfRelocation;
+import org.klpconvert.elf.ElfSymbol;
+import org.klpconvert.elf.SectionHeader;
+
+/**
+ * An editable model of an ELF object. Sections and symbols are handles; every field that
+ * holds an index in the file ({@code sh_link}, {@code sh_info}, {@code st_shndx}, group
+ * members, relocation symbols, {@code e_shstrndx}) is a reference here and is renumbered
+ * when the object is written, so edits cannot leave stale indices behind.
+ */
+public final class ElfEditor {
+    private final ElfFile source;
+    private final ObjectShape shape;
+    private final List<Section> sections = new ArrayList<>();
+    private Section sectionNames;
+    private long flags;
+
+    private ElfEditor(ElfFile source) {
+        this.source = source;
+        this.shape = new ObjectShape(source.is64(), source.byteOrder());
+        this.flags = source.header().flags();
+    }
+
+    /** Decodes every table of {@code file} into an editable model. */
+    public static ElfEditor open(ElfFile file) throws ElfFormatException {
+        ElfEditor editor = new ElfEditor(file);
+        editor.decode();
+        return editor;
+    }
+
+    /** The object this model was read from. */
+    public ElfFile source() {
+        return source;
+    }
+
+    public ElfHeader header() {
+        return source.header();
+    }
+
+    public ObjectShape shape() {
+        return shape;
+    }
+
+    /** {@code e_flags} to write. */
+    public long flags() {
+        return flags;
+    }
+
+    public void setFlags(long flags) {
+        this.flags = flags;
+    }
+
+    /** Sections in index order, section 0 included; a live read-only view. */
+    public List<Section> sections() {
+        return Collections.unmodifiableList(sections);
+    }
+
+    /** The first section with that exact name. */
+    public Optional<Section> section(String name) {
+        for (Section s : sections) {
+            if (s.name().equals(name)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The section-name string table (the section {@code e_shstrndx} refers to). */
+    public Section sectionNames() {
+        return sectionNames;
+    }
+
+    /**
+     * Appends a new section after all existing ones; its name is appended to the section-name
+     * table. Link, info, alignment and entry size start at 0.
+     */
+    public Section addSection(String name, int type, long flags, SectionContent content) {
+        int nameOffset = sectionNames.strings().append(name);
+        Section s = new Section(null, name, nameOffset, type, content);
+        s.setFlags(flags);
+        sections.add(s);
+        return s;
+    }
+
+    /**
+     * Gives {@code symbol} a new name, appended to the string table of its symbol table; the
+     * old string stays where it was.
+     */
+    public void rename(Section symbolTable, Symbol symbol, String newName) {
+        Section strings = symbolTable.link();
+        if (strings == null) {
+            throw new IllegalStateException("symbol table " + symbolTable.name() + " has no string table");
+        }
+        symbol.setName(newName, strings.strings().append(newName));
+    }
+
+    /**
+     * Removes sections and everything that depends on them: symbols defined in them,
+     * relocations (in any section) against those symbols, relocation sections that apply to
+     * them, and their membership in groups.
+     */
+    public void remove(List<Section> doomed) {
+        Set<Section> gone = Collections.newSetFromMap(new IdentityHashMap<>());
+        gone.addAll(doomed);
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Section s : sections) {
+                if (!gone.contains(s) && s.content() instanceof RelocationTable && s.infoSection() != null
+                        && gone.contains(s.infoSection())) {
+                    gone.add(s);
+                    grew = true;
+                }
+            }
+        }
+        Set<Symbol> goneSymbols = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Section s : sections) {
+            if (!gone.contains(s) && s.content() instanceof SymbolTable table) {
+                for (Symbol sym : table.symbols()) {
+                    if (sym.section() != null && gone.contains(sym.section())) {
+                        goneSymbols.add(sym);
+                    }
+                }
+                table.removeIf(goneSymbols::contains);
+            }
+        }
+        for (Section s : sections) {
+            if (gone.contains(s)) {
+                continue;
+            }
+            if (!goneSymbols.isEmpty() && s.content() instanceof RelocationTable table) {
+                table.removeIf(r -> r.symbol() != null && goneSymbols.contains(r.symbol()));
+            }
+            if (s.content() instanceof GroupContent group) {
+                for (Section member : gone) {
+                    group.removeMember(member);
+                }
+            }
+        }
+        sections.removeIf(gone::contains);
+    }
+
+    /** Removes one section and what depends on it; see {@link #remove(List)}. */
+    public void remove(Section section) {
+        remove(List.of(section));
+    }
+
+    /** Serialises the model with the given layout. */
+    public byte[] write(LayoutPolicy policy) throws ElfFormatException {
+        return new ElfWriter(this, policy).write();
+    }
+
+    // ------------------------------------------------------------------ decoding
+
+    private void decode() throws ElfFormatException {
+        List<SectionHeader> headers = source.sections();
+        Map<Integer, Section> byIndex = new java.util.HashMap<>();
+        for (SectionHeader h : headers) {
+            Section s = new Section(h, h.name(), (int) h.nameOffset(), h.type(), null);
+            sections.add(s);
+            byIndex.put(h.index(), s);
+        }
+        int n = headers.size();
+        if (n > 0) {
+            sectionNames = sections.get(source.header().shstrndx());
+        }
+        // First pass: contents that need no other table.
+        for (SectionHeader h : headers) {
+            Section s = sections.get(h.index());
+            switch (h.type()) {
+                case Elf.SHT_NOBITS -> s.setContent(new NoBits(h.size()));
+                case Elf.SHT_STRTAB -> s.setContent(new StringTable(source.contentBytes(h)));
+                case Elf.SHT_SYMTAB_SHNDX -> s.setContent(new ExtendedIndexTable());
+                default -> s.setContent(new RawContent(source.contentBytes(h)));
+            }
+        }
+        // Symbol tables, then what refers to symbols.
+        Map<Integer, List<Symbol>> symbolsByTable = new java.util.HashMap<>();
+        for (SectionHeader h : headers) {
+            if (h.type() == Elf.SHT_SYMTAB) {
+                List<Symbol> symbols = new ArrayList<>();
+                for (ElfSymbol es : source.symbols(h)) {
+                    Section defined = es.hasSection() ? sections.get(es.sectionIndex()) : null;
+                    symbols.add(new Symbol(es.name(), (int) es.nameOffset(), es.info(), es.other(), defined,
+                            es.shndx(), es.value(), es.size()));
+                }
+                Section s = sections.get(h.index());
+                s.setContent(new SymbolTable(symbols));
+                s.setLink(sections.get((int) h.link()));
+                symbolsByTable.put(h.index(), symbols);
+            }
+        }
+        for (SectionHeader h : headers) {
+            Section s = sections.get(h.index());
+            switch (h.type()) {
+                case Elf.SHT_REL, Elf.SHT_RELA -> decodeRelocations(h, s, symbolsByTable);
+                case Elf.SHT_GROUP -> decodeGroup(h, s, symbolsByTable);
+                case Elf.SHT_SYMTAB_SHNDX -> {
+                    if (h.link() > 0 && h.link() < n) {
+                        s.setLink(sections.get((int) h.link()));
+                    }
+                }
+                default -> {
+                    if ((h.flags() & Elf.SHF_LINK_ORDER) != 0 && h.link() > 0 && h.link() < n) {
+                        s.setLink(sections.get((int) h.link()));
+                    }
+                    if ((h.flags() & Elf.SHF_INFO_LINK) != 0 && h.info() > 0 && h.info() < n) {
+                        s.setInfoSection(sections.get((int) h.info()));
+                    }
+                }
+            }
+        }
+    }
+
+    private void decodeRelocations(SectionHeader h, Section s, Map<Integer, List<Symbol>> symbolsByTable)
+            throws ElfFormatException {
+        int n = sections.size();
+        if (h.link() <= 0 || h.link() >= n || !symbolsByTable.containsKey((int) h.link())) {
+            // Not tied to a symbol table we decoded: carry the bytes unchanged.
+            return;
+        }
+        List<Symbol> symbols = symbolsByTable.get((int) h.link());
+        List<ElfRelocation> raw = source.relocations(h);
+        List<Relocation> entries = new ArrayList<>(raw.size());
+        for (ElfRelocation r : raw) {
+            entries.add(new Relocation(r.offset(), r.type(), r.symbol() == 0 ? null : symbols.get(r.symbol()),
+                    r.addend()));
+        }
+        s.setContent(new RelocationTable(h.type() == Elf.SHT_RELA, entries));
+        s.setLink(sections.get((int) h.link()));
+        if (h.info() > 0 && h.info() < n) {
+            s.setInfoSection(sections.get((int) h.info()));
+        }
+    }
+
+    private void decodeGroup(SectionHeader h, Section s, Map<Integer, List<Symbol>> symbolsByTable)
+            throws ElfFormatException {
+        int n = sections.size();
+        if (h.size() % 4 != 0 || h.size() < 4) {
+            throw new ElfFormatException(source.source(), h.offset(), "group section " + h.name() + " has size "
+                    + h.size() + ", not a positive multiple of 4");
+        }
+        java.nio.ByteBuffer words = source.content(h);
+        int count = (int) (h.size() / 4);
+        List<Section> members = new ArrayList<>(count - 1);
+        for (int i = 1; i < count; i++) {
+            long member = words.getInt(i * 4) & 0xffffffffL;
+            if (member <= 0 || member >= n) {
+                throw new ElfFormatException(source.source(), h.offset() + i * 4L, "group section " + h.name()
+                        + " lists member " + member + ", which is not a section (" + n + " sections)");
+            }
+            members.add(sections.get((int) member));
+        }
+        s.setContent(new GroupContent(words.getInt(0), members));
+        List<Symbol> symbols = symbolsByTable.get((int) h.link());
+        if (symbols != null) {
+            s.setLink(sections.get((int) h.link()));
+            if (h.info() < symbols.size()) {
+                s.setInfoSymbol(symbols.get((int) h.info()));
+            }
+        }
+    }
+}

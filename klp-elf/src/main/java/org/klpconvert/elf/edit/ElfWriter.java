@@ -1,0 +1,396 @@
+package org.klpconvert.elf.edit;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.klpconvert.elf.Elf;
+import org.klpconvert.elf.ElfFormatException;
+import org.klpconvert.elf.ElfHeader;
+import org.klpconvert.elf.SectionHeader;
+
+/**
+ * Serialises an {@link ElfEditor} in two phases: first every index, size and offset is
+ * reserved, then the bytes are written in the same order into one array of the final size.
+ */
+final class ElfWriter {
+    private static final AtomicLong GENERATIONS = new AtomicLong();
+
+    private final ElfEditor editor;
+    private final LayoutPolicy policy;
+    private final ObjectShape shape;
+    private final long generation = GENERATIONS.incrementAndGet();
+
+    private List<Section> sections;
+    private byte[][] contents;
+    private long[] offsets;
+    private long shoff;
+    private long total;
+
+    ElfWriter(ElfEditor editor, LayoutPolicy policy) {
+        this.editor = editor;
+        this.policy = policy;
+        this.shape = editor.shape();
+    }
+
+    byte[] write() throws ElfFormatException {
+        sections = editor.sections();
+        assignIndices();
+        encodeContents();
+        layout();
+        if (total > Integer.MAX_VALUE - 16) {
+            throw fail("output would be " + total + " bytes, too large");
+        }
+        byte[] out = new byte[(int) total];
+        ByteBuffer buf = ByteBuffer.wrap(out).order(shape.order());
+        if (policy == LayoutPolicy.PRESERVE) {
+            byte[] original = editor.source().toByteArray();
+            System.arraycopy(original, 0, out, 0, original.length);
+            clearShrunkTails(out);
+        }
+        for (int i = 1; i < sections.size(); i++) {
+            if (contents[i] != null) {
+                System.arraycopy(contents[i], 0, out, (int) offsets[i], contents[i].length);
+            }
+        }
+        writeElfHeader(buf);
+        for (int i = 0; i < sections.size(); i++) {
+            writeSectionHeader(buf, i);
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------ phase 1: reserve
+
+    private void assignIndices() {
+        for (int i = 0; i < sections.size(); i++) {
+            Section s = sections.get(i);
+            s.writeIndex = i;
+            s.writeGeneration = generation;
+            if (s.content() instanceof SymbolTable table) {
+                List<Symbol> symbols = table.symbols();
+                for (int k = 0; k < symbols.size(); k++) {
+                    symbols.get(k).writeIndex = k;
+                    symbols.get(k).writeGeneration = generation;
+                }
+            }
+        }
+    }
+
+    private int indexOf(Section s, Section user, String field) throws ElfFormatException {
+        if (s.writeGeneration != generation) {
+            throw fail("section " + user.name() + ": " + field + " refers to removed section " + s.name());
+        }
+        return s.writeIndex;
+    }
+
+    private int indexOf(Symbol s, Section user) throws ElfFormatException {
+        if (s.writeGeneration != generation) {
+            throw fail("section " + user.name() + " refers to removed symbol " + s.displayName());
+        }
+        return s.writeIndex;
+    }
+
+    private void encodeContents() throws ElfFormatException {
+        contents = new byte[sections.size()][];
+        for (int i = 1; i < sections.size(); i++) {
+            Section s = sections.get(i);
+            SectionContent c = s.content();
+            if (c instanceof NoBits) {
+                contents[i] = null;
+            } else if (c instanceof RawContent raw) {
+                contents[i] = raw.bytes();
+            } else if (c instanceof StringTable strings) {
+                contents[i] = strings.toByteArray();
+            } else if (c instanceof SymbolTable table) {
+                contents[i] = encodeSymbols(s, table);
+            } else if (c instanceof RelocationTable table) {
+                contents[i] = encodeRelocations(s, table);
+            } else if (c instanceof GroupContent group) {
+                contents[i] = encodeGroup(s, group);
+            } else if (c instanceof ExtendedIndexTable) {
+                contents[i] = encodeExtendedIndices(s);
+            }
+        }
+    }
+
+    private byte[] encodeSymbols(Section s, SymbolTable table) throws ElfFormatException {
+        List<Symbol> symbols = table.symbols();
+        int size = shape.symbolSize();
+        byte[] out = new byte[symbols.size() * size];
+        ByteBuffer b = ByteBuffer.wrap(out).order(shape.order());
+        for (int i = 0; i < symbols.size(); i++) {
+            Symbol sym = symbols.get(i);
+            int shndx = sym.section() == null ? sym.specialIndex() : indexOf(sym.section(), s, "a symbol");
+            if (shndx >= Elf.SHN_LORESERVE && sym.section() != null) {
+                shndx = Elf.SHN_XINDEX;
+            }
+            int at = i * size;
+            b.putInt(at, sym.nameOffset());
+            if (shape.is64()) {
+                b.put(at + 4, (byte) sym.info());
+                b.put(at + 5, (byte) sym.other());
+                b.putShort(at + 6, (short) shndx);
+                b.putLong(at + 8, sym.value());
+                b.putLong(at + 16, sym.size());
+            } else {
+                b.putInt(at + 4, (int) sym.value());
+                b.putInt(at + 8, (int) sym.size());
+                b.put(at + 12, (byte) sym.info());
+                b.put(at + 13, (byte) sym.other());
+                b.putShort(at + 14, (short) shndx);
+            }
+        }
+        return out;
+    }
+
+    private byte[] encodeExtendedIndices(Section s) throws ElfFormatException {
+        Section table = s.link();
+        if (table == null || !(table.content() instanceof SymbolTable symbols)) {
+            return new byte[0];
+        }
+        indexOf(table, s, "sh_link");
+        List<Symbol> list = symbols.symbols();
+        byte[] out = new byte[list.size() * 4];
+        ByteBuffer b = ByteBuffer.wrap(out).order(shape.order());
+        for (int i = 0; i < list.size(); i++) {
+            Symbol sym = list.get(i);
+            if (sym.section() != null) {
+                int index = indexOf(sym.section(), s, "an extended index");
+                if (index >= Elf.SHN_LORESERVE) {
+                    b.putInt(i * 4, index);
+                }
+            }
+        }
+        return out;
+    }
+
+    private byte[] encodeRelocations(Section s, RelocationTable table) throws ElfFormatException {
+        boolean rela = table.isRela();
+        int size = rela ? shape.relaSize() : shape.relSize();
+        List<Relocation> entries = table.entries();
+        byte[] out = new byte[entries.size() * size];
+        ByteBuffer b = ByteBuffer.wrap(out).order(shape.order());
+        for (int i = 0; i < entries.size(); i++) {
+            Relocation r = entries.get(i);
+            long sym = r.symbol() == null ? 0 : indexOf(r.symbol(), s);
+            int at = i * size;
+            if (shape.is64()) {
+                b.putLong(at, r.offset());
+                b.putLong(at + 8, (sym << 32) | (r.type() & 0xffffffffL));
+                if (rela) {
+                    b.putLong(at + 16, r.addend());
+                }
+            } else {
+                b.putInt(at, (int) r.offset());
+                b.putInt(at + 4, (int) ((sym << 8) | (r.type() & 0xff)));
+                if (rela) {
+                    b.putInt(at + 8, (int) r.addend());
+                }
+            }
+        }
+        return out;
+    }
+
+    private byte[] encodeGroup(Section s, GroupContent group) throws ElfFormatException {
+        List<Section> members = group.members();
+        byte[] out = new byte[4 * (members.size() + 1)];
+        ByteBuffer b = ByteBuffer.wrap(out).order(shape.order());
+        b.putInt(0, group.flags());
+        for (int i = 0; i < members.size(); i++) {
+            b.putInt(4 * (i + 1), indexOf(members.get(i), s, "a group member"));
+        }
+        return out;
+    }
+
+    private void layout() {
+        int n = sections.size();
+        offsets = new long[n];
+        if (policy == LayoutPolicy.LIBELF) {
+            long pos = shape.elfHeaderSize();
+            for (int i = 1; i < n; i++) {
+                pos = roundUp(pos, Math.max(sections.get(i).addralign(), 1));
+                offsets[i] = pos;
+                if (contents[i] != null) {
+                    pos += contents[i].length;
+                }
+            }
+            shoff = roundUp(pos, shape.wordAlignment());
+            total = shoff + (long) n * shape.sectionHeaderSize();
+            return;
+        }
+        ElfHeader h = editor.header();
+        long end = editor.source().length();
+        for (int i = 1; i < n; i++) {
+            Section s = sections.get(i);
+            SectionHeader o = s.original();
+            long align = Math.max(s.addralign(), 1);
+            if (o != null && contents[i] == null && o.type() == Elf.SHT_NOBITS) {
+                offsets[i] = o.offset();
+            } else if (o != null && contents[i] != null && o.hasFileData() && contents[i].length <= o.size()) {
+                offsets[i] = o.offset();
+            } else if (contents[i] == null) {
+                offsets[i] = roundUp(end, align);
+            } else {
+                offsets[i] = roundUp(end, align);
+                end = offsets[i] + contents[i].length;
+            }
+        }
+        if (h.shoff() != 0 && n <= h.shnum()) {
+            shoff = h.shoff();
+        } else {
+            shoff = roundUp(end, shape.wordAlignment());
+            end = shoff + (long) n * shape.sectionHeaderSize();
+        }
+        total = Math.max(end, editor.source().length());
+    }
+
+    /** Zeroes the stale bytes a section leaves behind when it shrank in place. */
+    private void clearShrunkTails(byte[] out) {
+        for (int i = 1; i < sections.size(); i++) {
+            SectionHeader o = sections.get(i).original();
+            if (o != null && contents[i] != null && o.hasFileData() && offsets[i] == o.offset()
+                    && contents[i].length < o.size()) {
+                java.util.Arrays.fill(out, (int) (o.offset() + contents[i].length), (int) (o.offset() + o.size()),
+                        (byte) 0);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------ phase 2: headers
+
+    private void writeElfHeader(ByteBuffer b) {
+        ElfHeader h = editor.header();
+        int n = sections.size();
+        int shstrndx = editor.sectionNames() == null ? 0 : editor.sectionNames().writeIndex;
+        boolean is64 = shape.is64();
+        if (policy == LayoutPolicy.LIBELF) {
+            for (int i = 0; i < 16; i++) {
+                b.put(i, (byte) 0);
+            }
+            b.put(0, (byte) 0x7f).put(1, (byte) 'E').put(2, (byte) 'L').put(3, (byte) 'F');
+            b.put(4, (byte) h.elfClass()).put(5, (byte) h.dataEncoding()).put(6, (byte) 1);
+            b.putShort(16, (short) h.type());
+            b.putShort(18, (short) h.machine());
+            b.putInt(20, 1);
+            if (is64) {
+                b.putLong(24, 0).putLong(32, 0);
+            } else {
+                b.putInt(24, 0).putInt(28, 0);
+            }
+            int base = is64 ? 52 : 40;
+            b.putShort(base, (short) shape.elfHeaderSize());
+            b.putShort(base + 2, (short) 0);
+            b.putShort(base + 4, (short) 0);
+        }
+        if (is64) {
+            b.putLong(40, shoff);
+        } else {
+            b.putInt(32, (int) shoff);
+        }
+        b.putInt(is64 ? 48 : 36, (int) editor.flags());
+        int base = is64 ? 52 : 40;
+        b.putShort(base + 6, (short) shape.sectionHeaderSize());
+        b.putShort(base + 8, (short) (n >= Elf.SHN_LORESERVE ? 0 : n));
+        b.putShort(base + 10, (short) (shstrndx >= Elf.SHN_LORESERVE ? Elf.SHN_XINDEX : shstrndx));
+    }
+
+    private void writeSectionHeader(ByteBuffer b, int i) throws ElfFormatException {
+        int at = (int) (shoff + (long) i * shape.sectionHeaderSize());
+        Section s = sections.get(i);
+        long nameOffset;
+        long type;
+        long flags;
+        long addr;
+        long size;
+        long link;
+        long info;
+        long align;
+        long entsize;
+        if (i == 0) {
+            SectionHeader o = s.original();
+            boolean keep = policy == LayoutPolicy.PRESERVE && o != null;
+            int n = sections.size();
+            int shstrndx = editor.sectionNames() == null ? 0 : editor.sectionNames().writeIndex;
+            nameOffset = keep ? o.nameOffset() : 0;
+            type = keep ? o.type() : 0;
+            flags = keep ? o.flags() : 0;
+            addr = keep ? o.addr() : 0;
+            size = n >= Elf.SHN_LORESERVE ? n : keep && editor.header().rawShnum() != 0 ? o.size() : 0;
+            link = shstrndx >= Elf.SHN_LORESERVE ? shstrndx
+                    : keep && editor.header().rawShstrndx() != Elf.SHN_XINDEX ? o.link() : 0;
+            info = keep ? o.info() : 0;
+            align = keep ? o.addralign() : 0;
+            entsize = keep ? o.entsize() : 0;
+            putHeader(b, at, nameOffset, type, flags, addr, keep ? o.offset() : 0, size, link, info, align, entsize);
+            return;
+        }
+        nameOffset = s.nameOffset();
+        type = s.type();
+        flags = s.flags();
+        addr = s.addr();
+        size = contents[i] == null ? s.content().size(shape) : contents[i].length;
+        link = s.link() != null ? indexOf(s.link(), s, "sh_link") : s.rawLink();
+        if (s.content() instanceof SymbolTable table) {
+            info = table.localCount();
+        } else if (s.infoSection() != null) {
+            info = indexOf(s.infoSection(), s, "sh_info");
+        } else if (s.infoSymbol() != null) {
+            info = indexOf(s.infoSymbol(), s);
+        } else {
+            info = s.rawInfo();
+        }
+        align = s.addralign();
+        entsize = s.entsize();
+        if (policy == LayoutPolicy.LIBELF) {
+            align = Math.max(align, 1);
+            entsize = normalisedEntsize(s.type(), entsize);
+        }
+        putHeader(b, at, nameOffset, type, flags, addr, offsets[i], size, link, info, align, entsize);
+    }
+
+    /** libelf replaces the entry size of the table types it knows (klp-convert.md 6.5). */
+    private long normalisedEntsize(int type, long entsize) {
+        return switch (type) {
+            case Elf.SHT_SYMTAB, Elf.SHT_DYNSYM -> shape.symbolSize();
+            case Elf.SHT_RELA -> shape.relaSize();
+            case Elf.SHT_REL -> shape.relSize();
+            case Elf.SHT_GROUP, Elf.SHT_SYMTAB_SHNDX -> 4;
+            default -> entsize;
+        };
+    }
+
+    private void putHeader(ByteBuffer b, int at, long name, long type, long flags, long addr, long offset, long size,
+            long link, long info, long align, long entsize) {
+        b.putInt(at, (int) name);
+        b.putInt(at + 4, (int) type);
+        if (shape.is64()) {
+            b.putLong(at + 8, flags);
+            b.putLong(at + 16, addr);
+            b.putLong(at + 24, offset);
+            b.putLong(at + 32, size);
+            b.putInt(at + 40, (int) link);
+            b.putInt(at + 44, (int) info);
+            b.putLong(at + 48, align);
+            b.putLong(at + 56, entsize);
+        } else {
+            b.putInt(at + 8, (int) flags);
+            b.putInt(at + 12, (int) addr);
+            b.putInt(at + 16, (int) offset);
+            b.putInt(at + 20, (int) size);
+            b.putInt(at + 24, (int) link);
+            b.putInt(at + 28, (int) info);
+            b.putInt(at + 32, (int) align);
+            b.putInt(at + 36, (int) entsize);
+        }
+    }
+
+    private static long roundUp(long value, long align) {
+        long rem = value % align;
+        return rem == 0 ? value : value + align - rem;
+    }
+
+    private ElfFormatException fail(String reason) {
+        return new ElfFormatException(editor.source().source(), -1, reason);
+    }
+}

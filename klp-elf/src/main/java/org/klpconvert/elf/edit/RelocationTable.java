@@ -1,0 +1,50 @@
+package org.klpconvert.elf.edit;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** The entries of a {@code SHT_REL} or {@code SHT_RELA} section, in order. */
+public final class RelocationTable implements SectionContent {
+    private final boolean rela;
+    private final List<Relocation> entries;
+
+    public RelocationTable(boolean rela, List<Relocation> entries) {
+        this.rela = rela;
+        this.entries = new ArrayList<>(entries);
+    }
+
+    /** Whether entries carry an explicit addend. */
+    public boolean isRela() {
+        return rela;
+    }
+
+    /** A read-only view of the entries. */
+    public List<Relocation> entries() {
+        return Collections.unmodifiableList(entries);
+    }
+
+    public int count() {
+        return entries.size();
+    }
+
+    public void add(Relocation relocation) {
+        entries.add(relocation);
+    }
+
+    /** Appends all, keeping their order. */
+    public void addAll(List<Relocation> relocations) {
+        entries.addAll(relocations);
+    }
+
+    /** Removes the entries matching {@code filter}, keeping the order of the rest. */
+    public boolean removeIf(Predicate<Relocation> filter) {
+        return entries.removeIf(filter);
+    }
+
+    @Override
+    public long size(ObjectShape shape) {
+        return (long) entries.size() * (rela ? shape.relaSize() : shape.relSize());
+    }
+}
