@@ -220,7 +220,7 @@ settle() { # <patch>: wait for the (un)patching transition to finish, max 10 s
         sleep 0.1
         i=$((i + 1))
     done
-    say "transition $1 settled: transition=$t after ${i}00 ms"
+    say "transition $1 settled: transition=$t after $((i * 100)) ms"
 }
 show_patch() { # <patch> [<object>]
     d=/sys/kernel/livepatch/$1
@@ -342,12 +342,16 @@ EOF
 
 symbols_awk_fallback() { # development only: kallsyms + Module.symvers -> symbols file
     awk -F'\t' '
-        NR == FNR { split($1, f, " "); obj = ($2 == "") ? "vmlinux" : substr($2, 2, length($2) - 2)
-                    if (!(obj in seen)) { seen[obj] = 1; order[++n] = obj }
-                    body[obj] = body[obj] f[3] "\n"; next }
-        { x[$3] = x[$3] "__ksymtab_" $2 "\n"; if (!($3 in seen)) { seen[$3] = 1; order[++n] = $3 } }
+        NR == FNR { split($1, f, " "); o = ($2 == "") ? "vmlinux" : substr($2, 2, length($2) - 2)
+                    if (!(o in cnt)) order[++n] = o
+                    sym[o, ++cnt[o]] = f[3]; next }
+        { ex[++nex] = "__ksymtab_" $2 }
         END { print "klp-convert-symbol-data.0.1"
-              for (i = 1; i <= n; i++) { o = order[i]; printf "*%s\n%s%s", o, body[o], x[o] } }
+              for (i = 1; i <= n; i++) {
+                  o = order[i]; print "*" o
+                  for (k = 1; k <= cnt[o]; k++) print sym[o, k]
+                  if (o == "vmlinux") for (k = 1; k <= nex; k++) print ex[k]
+              } }
     ' "$WORK/kallsyms" "$KDIR/Module.symvers" >"$WORK/symbols.klp"
 }
 
