@@ -361,9 +361,11 @@ make_symbols() {
         symbols_awk_fallback
     else
         [[ -x $KLP_TOOL ]] || fail "klp-tool not found at $KLP_TOOL (build the project: mvn -q package -DskipTests; or set KLP_TOOL)"
-        info "\$ $KLP_TOOL symbols --kallsyms kallsyms --symvers Module.symvers -o symbols.klp"
+        local t0=$EPOCHREALTIME rc=0
         "$KLP_TOOL" symbols --kallsyms "$WORK/kallsyms" --symvers "$KDIR/Module.symvers" \
-            -o "$WORK/symbols.klp" || fail "klp-tool symbols failed (exit $?)"
+            -o "$WORK/symbols.klp" || rc=$?
+        info "\$ klp-tool symbols --kallsyms kallsyms --symvers Module.symvers -o symbols.klp  (exit $rc, $(elapsed "$t0")s)"
+        ((rc == 0)) || fail "klp-tool symbols failed (exit $rc)"
     fi
     [[ $(head -c 27 "$WORK/symbols.klp") == klp-convert-symbol-data.0.1 ]] || fail "symbols file has no header"
     local c
@@ -375,12 +377,14 @@ make_symbols() {
 }
 
 convert_modules() {
-    local m out err
+    local m out t0 rc
     [[ -x $KLP_CONVERT ]] || fail "klp-convert not found at $KLP_CONVERT (build the project: mvn -q package -DskipTests; or set KLP_CONVERT)"
     for m in "${MODS[@]}"; do
-        info "\$ $KLP_CONVERT symbols.klp $m.tmp.ko $m.ko"
-        out=$("$KLP_CONVERT" "$WORK/symbols.klp" "$WORK/$m.tmp.ko" "$WORK/$m.ko" 2>&1) \
-            || { printf '%s\n' "$out" >&2; fail "klp-convert failed on $m.tmp.ko"; }
+        t0=$EPOCHREALTIME
+        rc=0
+        out=$("$KLP_CONVERT" "$WORK/symbols.klp" "$WORK/$m.tmp.ko" "$WORK/$m.ko" 2>&1) || rc=$?
+        info "\$ klp-convert symbols.klp $m.tmp.ko $m.ko  (exit $rc, $(elapsed "$t0")s)"
+        ((rc == 0)) || { printf '%s\n' "$out" >&2; fail "klp-convert failed on $m.tmp.ko (exit $rc)"; }
         [[ -z $out ]] || { printf '%s\n' "$out" >&2; fail "klp-convert printed output on success"; }
         [[ -f $WORK/$m.ko ]] || fail "klp-convert wrote no $m.ko"
     done
