@@ -1,0 +1,241 @@
+package org.klpconvert.convert;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.klpconvert.convert.annotation.Annotation;
+import org.klpconvert.convert.annotation.Annotations;
+import org.klpconvert.convert.arch.ArchHandler;
+import org.klpconvert.convert.diag.Diagnostic;
+import org.klpconvert.elf.Elf;
+import org.klpconvert.elf.ElfFormatException;
+import org.klpconvert.elf.edit.ElfEditor;
+import org.klpconvert.elf.edit.LayoutPolicy;
+import org.klpconvert.elf.edit.Relocation;
+import org.klpconvert.elf.edit.RelocationTable;
+import org.klpconvert.elf.edit.Section;
+import org.klpconvert.elf.edit.Symbol;
+import org.klpconvert.symbols.SymbolEntry;
+import org.klpconvert.symbols.SymbolMap;
+
+/**
+ * One conversion of one module: the state the C tool keeps in globals lives here, so a
+ * {@link Converter} can run many of these, also at once.
+ */
+final class ConversionRun {
+    static final String KLP_RELA_PREFIX = ".klp.rela.";
+    static final String KLP_SYM_PREFIX = ".klp.sym.";
+    private static final String TOC_BASE = ".TOC.";
+    /** Relocation section name prefixes converted for every object (klp-convert.md 5.4). */
+    private static final List<String> ALLOWED_FOR_ALL =
+            List.of(".rela.data", ".rela.rodata", ".rela.sdata", ".rela.text", ".rela.toc");
+    /** Converted only for vmlinux: module objects are patched after jump labels are set up. */
+    private static final String VMLINUX_ONLY = ".rela__jump_table";
+    private static final String VMLINUX = "vmlinux";
+
+    private final ElfEditor editor;
+    private final SymbolMap symbols;
+    private final ArchHandler arch;
+    private final String moduleName;
+    private final Section symtab;
+    private final Map<Symbol, Resolution> resolved = new IdentityHashMap<>();
+    private final Map<String, Section> klpSections = new HashMap<>();
+    private final List<Diagnostic> warnings = new ArrayList<>();
+    private Annotations annotations;
+    private int moved;
+
+    /** Where a symbol resolves: its object and position, and whether an annotation said so. */
+    private record Resolution(String object, long pos, boolean annotated) {
+    }
+
+    ConversionRun(LivepatchModule module, SymbolMap symbols) {
+        this.editor = module.editor();
+        this.symbols = symbols;
+        this.moduleName = module.name();
+        this.arch = ArchHandler.forMachine(editor.header().machine());
+        this.symtab = module.symbolTable();
+    }
+
+    ConversionResult run() throws ConversionException, ElfFormatException {
+        annotations = Annotations.extract(editor);
+        for (Section s : editor.sections()) {
+            if (s.name().startsWith(KLP_RELA_PREFIX)) {
+                klpSections.put(s.name(), s);
+            }
+        }
+        // The list grows while we walk it: new klp sections are appended and skipped by name.
+        for (int i = 0; i < editor.sections().size(); i++) {
+            Section s = editor.sections().get(i);
+            if (s.type() == Elf.SHT_RELA && !s.name().startsWith(KLP_RELA_PREFIX)) {
+                convertSection(s);
+            }
+        }
+        List<ConvertedSymbol> converted = renameSymbols();
+        byte[] output = editor.write(LayoutPolicy.LIBELF);
+        List<String> created = new ArrayList<>();
+        for (Section s : editor.sections()) {
+            if (s.original() == null) {
+                created.add(s.name());
+            }
+        }
+        return new ConversionResult(output, new ConversionReport(moduleName, converted, created, moved, warnings));
+    }
+
+    private void convertSection(Section relaSection) throws ConversionException {
+        List<Diagnostic> errors = new ArrayList<>();
+        // Identity matters: two entries may be equal field by field.
+        Map<Relocation, Section> marked = new IdentityHashMap<>();
+        List<Relocation> order = new ArrayList<>();
+        for (Relocation r : relaSection.relocations().entries()) {
+            Symbol sym = r.symbol();
+            if (!needsConversion(sym)) {
+                continue;
+            }
+            Optional<Resolution> resolution = resolve(sym, errors);
+            if (resolution.isEmpty()) {
+                errors.add(Diagnostic.missingSymbol(sym.name()));
+                continue;
+            }
+            String object = resolution.get().object();
+            if (!isAllowed(relaSection.name(), object)) {
+                errors.add(Diagnostic.unsupportedSection(sym.name(), relaSection.name(), object));
+                continue;
+            }
+            Optional<String> refusal = arch.refusal(r, relaSection.infoSection(), editor.shape());
+            if (refusal.isPresent()) {
+                errors.add(Diagnostic.unsupportedRelocation(arch.typeName(r.type()), relaSection.name(), r.offset(),
+                        sym.name(), refusal.get()));
+                continue;
+            }
+            marked.put(r, klpSection(object, relaSection.infoSection()));
+            order.add(r);
+        }
+        if (!errors.isEmpty()) {
+            throw new ConversionException(errors);
+        }
+        if (marked.isEmpty()) {
+            return;
+        }
+        // Move in original order to the tail of each klp section (v7 appends).
+        relaSection.relocations().removeIf(marked::containsKey);
+        for (Relocation r : order) {
+            marked.get(r).relocations().add(r);
+        }
+        moved += marked.size();
+    }
+
+    /**
+     * Whether a relocation's symbol is an unresolved, unexported reference (klp-convert.md
+     * 5.2). Also skipped, unlike C: absolute and common symbols (D14) and symbols already
+     * converted (D10).
+     */
+    private boolean needsConversion(Symbol sym) {
+        if (sym == null || sym.isDefined()) {
+            return false;
+        }
+        int shndx = sym.specialIndex();
+        if (shndx == Elf.SHN_ABS || shndx == Elf.SHN_COMMON || shndx == Elf.SHN_LIVEPATCH) {
+            return false;
+        }
+        return !sym.name().equals(TOC_BASE) && !symbols.exported(sym.name());
+    }
+
+    private static boolean isAllowed(String relaSection, String object) {
+        for (String prefix : ALLOWED_FOR_ALL) {
+            if (relaSection.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return relaSection.equals(VMLINUX_ONLY) && object.equals(VMLINUX);
+    }
+
+    /**
+     * Object and position of an unresolved symbol (klp-convert.md 5.3). Successes are cached
+     * per symbol; failures are reported again for every relocation, as C does.
+     */
+    private Optional<Resolution> resolve(Symbol sym, List<Diagnostic> errors) {
+        Resolution cached = resolved.get(sym);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        String name = sym.name();
+        Resolution result = null;
+        Optional<Annotation> annotation = annotations.forSymbol(name);
+        if (annotation.isPresent()) {
+            String object = annotation.get().object();
+            long pos = annotation.get().pos();
+            int count = symbols.count(object, name);
+            if (pos == 0 && count != 1) {
+                errors.add(Diagnostic.symposZeroAmbiguous(count, object, name));
+                addListing(name, errors);
+            } else if (pos > count) {
+                errors.add(Diagnostic.symposNoMatch(object, name, pos));
+                addListing(name, errors);
+            } else {
+                result = new Resolution(object, pos, true);
+            }
+        } else {
+            List<SymbolEntry> matches = symbols.matches(name);
+            if (matches.size() == 1) {
+                result = new Resolution(matches.get(0).object(), 0, false);
+            } else if (matches.size() > 1) {
+                errors.add(Diagnostic.defineSympos(name));
+                addListing(name, errors);
+            }
+        }
+        if (result != null) {
+            resolved.put(sym, result);
+        }
+        return Optional.ofNullable(result);
+    }
+
+    private void addListing(String name, List<Diagnostic> errors) {
+        symbols.candidateListing(name).ifPresent(text -> errors.add(new Diagnostic.Listing(text)));
+    }
+
+    /** The klp section for (object, base), created after all sections on first use. */
+    private Section klpSection(String object, Section base) {
+        String name = KLP_RELA_PREFIX + object + "." + base.name();
+        Section s = klpSections.get(name);
+        if (s != null) {
+            s.setFlags(s.flags() | Elf.SHF_RELA_LIVEPATCH);
+            return s;
+        }
+        s = editor.addSection(name, Elf.SHT_RELA, Elf.SHF_ALLOC | Elf.SHF_RELA_LIVEPATCH,
+                new RelocationTable(true, List.of()));
+        s.setEntsize(editor.shape().relaSize());
+        s.setAddralign(editor.shape().is64() ? 8 : 4);
+        s.setLink(symtab);
+        s.setInfoSection(base);
+        klpSections.put(name, s);
+        return s;
+    }
+
+    /** Renames resolved symbols in symbol-table order, so new strings are appended in that order. */
+    private List<ConvertedSymbol> renameSymbols() {
+        Map<Symbol, Integer> uses = new IdentityHashMap<>();
+        for (Section s : klpSections.values()) {
+            for (Relocation r : s.relocations().entries()) {
+                uses.merge(r.symbol(), 1, Integer::sum);
+            }
+        }
+        List<ConvertedSymbol> converted = new ArrayList<>();
+        for (Symbol sym : symtab.symbols().symbols()) {
+            Resolution res = resolved.get(sym);
+            if (res == null) {
+                continue;
+            }
+            String original = sym.name();
+            String klpName = KLP_SYM_PREFIX + res.object() + "." + original + "," + res.pos();
+            editor.rename(symtab, sym, klpName);
+            sym.setSpecialIndex(Elf.SHN_LIVEPATCH);
+            converted.add(new ConvertedSymbol(original, res.object(), res.pos(), klpName, res.annotated(),
+                    uses.getOrDefault(sym, 0)));
+        }
+        return converted;
+    }
+}

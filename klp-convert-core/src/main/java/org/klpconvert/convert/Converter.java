@@ -1,0 +1,64 @@
+package org.klpconvert.convert;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.klpconvert.elf.ElfFile;
+import org.klpconvert.elf.ElfFormatException;
+import org.klpconvert.symbols.SymbolMap;
+
+/**
+ * Converts livepatch modules against one symbols file. Build it once and convert as many
+ * modules as needed: it holds no per-module state and is safe to share between threads.
+ *
+ * <pre>{@code
+ * Converter converter = new Converter(SymbolMap.load(Path.of("symbols.klp")));
+ * ConversionReport report = converter.convertFile(Path.of("patch.tmp.ko"), Path.of("patch.ko"));
+ * }</pre>
+ */
+public final class Converter {
+    private final SymbolMap symbols;
+
+    public Converter(SymbolMap symbols) {
+        this.symbols = symbols;
+    }
+
+    /** The symbols file this converter resolves against. */
+    public SymbolMap symbols() {
+        return symbols;
+    }
+
+    /**
+     * Converts a module held in memory.
+     *
+     * @param module the module's bytes (not modified)
+     * @param name   the name used in messages, usually the path as given
+     * @throws ElfFormatException  the module is not a readable ELF object
+     * @throws ConversionException the module cannot be converted; carries the C messages
+     */
+    public ConversionResult convert(byte[] module, String name) throws ElfFormatException, ConversionException {
+        return convert(ElfFile.parse(module, name));
+    }
+
+    /** Converts a parsed module; the {@link ElfFile} is not changed. */
+    public ConversionResult convert(ElfFile module) throws ElfFormatException, ConversionException {
+        return convert(LivepatchModule.open(module));
+    }
+
+    /** Converts an opened module; it is edited in the process and cannot be converted again. */
+    public ConversionResult convert(LivepatchModule module) throws ElfFormatException, ConversionException {
+        return new ConversionRun(module, symbols).run();
+    }
+
+    /**
+     * Converts {@code input} into {@code output}. The input is read completely first, so the
+     * two may be the same path; the output appears whole or not at all.
+     */
+    public ConversionReport convertFile(Path input, Path output) throws IOException {
+        byte[] bytes = Files.readAllBytes(input);
+        ConversionResult result = convert(bytes, input.toString());
+        OutputFile.writeAtomically(output, result.output(), input.toString());
+        return result.report();
+    }
+}

@@ -1,0 +1,77 @@
+package org.klpconvert.convert;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.klpconvert.elf.Elf;
+import org.klpconvert.elf.ElfFile;
+import org.klpconvert.elf.ElfFormatException;
+import org.klpconvert.elf.edit.ElfEditor;
+import org.klpconvert.elf.edit.RelocationTable;
+import org.klpconvert.elf.edit.Section;
+import org.klpconvert.elf.edit.Symbol;
+
+/**
+ * A module opened for conversion, with the checks the C tool's ELF layer makes when it
+ * opens one (klp-convert.md 5.1). Opening comes before the symbols file is read, so a bad
+ * module is reported first, and {@link #undefinedNames()} tells which names the symbols
+ * file must answer for. A module is converted once: conversion edits it.
+ */
+public final class LivepatchModule {
+    private final String name;
+    private final ElfEditor editor;
+    private final Section symbolTable;
+
+    private LivepatchModule(String name, ElfEditor editor, Section symbolTable) {
+        this.name = name;
+        this.editor = editor;
+        this.symbolTable = symbolTable;
+    }
+
+    /** Opens and checks a module; the {@link ElfFile} itself is not changed. */
+    public static LivepatchModule open(ElfFile file) throws ElfFormatException {
+        ElfEditor editor = ElfEditor.open(file);
+        Section symtab = editor.section(".symtab")
+                .orElseThrow(() -> new ElfFormatException(file.source(), -1, "missing symbol table"));
+        for (Section s : editor.sections()) {
+            if (s.type() != Elf.SHT_RELA) {
+                continue;
+            }
+            if (!(s.content() instanceof RelocationTable)) {
+                throw new ElfFormatException(file.source(), -1,
+                        "relocation section " + s.name() + " is not linked to a symbol table");
+            }
+            // D10: the base is the sh_info section; already converted sections need no name match.
+            Section base = s.infoSection();
+            boolean klp = s.name().startsWith(ConversionRun.KLP_RELA_PREFIX);
+            if (base == null || !klp && (s.name().length() <= 5 || !s.name().substring(5).equals(base.name()))) {
+                throw new ElfFormatException(file.source(), -1, "can't find base section for rela section " + s.name());
+            }
+        }
+        return new LivepatchModule(file.source(), editor, symtab);
+    }
+
+    /** The module's name as given (its path, usually). */
+    public String name() {
+        return name;
+    }
+
+    /** Names of the undefined symbols: the only names conversion asks the symbols file about. */
+    public Set<String> undefinedNames() {
+        Set<String> names = new LinkedHashSet<>();
+        for (Symbol s : symbolTable.symbols().symbols()) {
+            if (!s.isDefined() && !s.name().isEmpty()) {
+                names.add(s.name());
+            }
+        }
+        return names;
+    }
+
+    ElfEditor editor() {
+        return editor;
+    }
+
+    Section symbolTable() {
+        return symbolTable;
+    }
+}

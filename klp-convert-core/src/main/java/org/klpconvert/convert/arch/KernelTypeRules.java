@@ -1,0 +1,44 @@
+package org.klpconvert.convert.arch;
+
+import java.util.Optional;
+
+import org.klpconvert.elf.edit.ObjectShape;
+import org.klpconvert.elf.edit.Relocation;
+import org.klpconvert.elf.edit.Section;
+import org.klpconvert.elf.reloc.Machine;
+import org.klpconvert.elf.reloc.RelocationType;
+
+/**
+ * The check every known machine shares: the type must be one its {@code apply_relocate_add}
+ * accepts. Machines with further needs add them in {@link #machineRefusal}.
+ */
+abstract class KernelTypeRules implements ArchHandler {
+    private final Machine machine;
+
+    KernelTypeRules(Machine machine) {
+        this.machine = machine;
+    }
+
+    @Override
+    public String typeName(int type) {
+        return machine.relocationType(type).map(RelocationType::readelfName)
+                .orElse("unrecognized: " + Integer.toHexString(type));
+    }
+
+    @Override
+    public final Optional<String> refusal(Relocation relocation, Section target, ObjectShape shape) {
+        Optional<RelocationType> type = machine.relocationType(relocation.type());
+        if (type.isEmpty()) {
+            return Optional.of("unknown relocation type " + relocation.type() + " for " + machine.readelfName());
+        }
+        if (!type.get().kernelAccepts()) {
+            return Optional.of("the " + machine.readelfName() + " kernel does not apply this type");
+        }
+        return machineRefusal(relocation, target, shape);
+    }
+
+    /** Further machine-specific needs; none by default. */
+    Optional<String> machineRefusal(Relocation relocation, Section target, ObjectShape shape) {
+        return Optional.empty();
+    }
+}
