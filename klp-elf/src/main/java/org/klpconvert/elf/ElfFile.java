@@ -70,6 +70,11 @@ public final class ElfFile {
         return header;
     }
 
+    /** A copy of {@code e_ident}, the first 16 bytes. */
+    public byte[] ident() {
+        return java.util.Arrays.copyOf(bytes, EI_NIDENT);
+    }
+
     /** Length of the object in bytes. */
     public int length() {
         return bytes.length;

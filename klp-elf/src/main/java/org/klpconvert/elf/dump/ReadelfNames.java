@@ -1,0 +1,269 @@
+package org.klpconvert.elf.dump;
+
+import java.util.Map;
+
+import org.klpconvert.elf.Elf;
+import org.klpconvert.elf.reloc.Machine;
+
+/** readelf 2.40's names for header, section and symbol field values. */
+final class ReadelfNames {
+    private ReadelfNames() {
+    }
+
+    private static final int ELFOSABI_NONE = 0;
+    private static final int ELFOSABI_GNU = 3;
+    private static final int ELFOSABI_FREEBSD = 9;
+
+    private static final Map<Integer, String> OS_ABIS = Map.ofEntries(
+            Map.entry(0, "UNIX - System V"), Map.entry(1, "UNIX - HP-UX"), Map.entry(2, "UNIX - NetBSD"),
+            Map.entry(3, "UNIX - GNU"), Map.entry(6, "UNIX - Solaris"), Map.entry(7, "UNIX - AIX"),
+            Map.entry(8, "UNIX - IRIX"), Map.entry(9, "UNIX - FreeBSD"), Map.entry(10, "UNIX - TRU64"),
+            Map.entry(11, "Novell - Modesto"), Map.entry(12, "UNIX - OpenBSD"), Map.entry(13, "VMS - OpenVMS"),
+            Map.entry(14, "HP - Non-Stop Kernel"), Map.entry(15, "AROS"), Map.entry(16, "FenixOS"),
+            Map.entry(17, "Nuxi CloudABI"), Map.entry(18, "Stratus Technologies OpenVOS"));
+
+    private static final Map<Integer, String> SECTION_TYPES = Map.ofEntries(
+            Map.entry(0, "NULL"), Map.entry(1, "PROGBITS"), Map.entry(2, "SYMTAB"), Map.entry(3, "STRTAB"),
+            Map.entry(4, "RELA"), Map.entry(5, "HASH"), Map.entry(6, "DYNAMIC"), Map.entry(7, "NOTE"),
+            Map.entry(8, "NOBITS"), Map.entry(9, "REL"), Map.entry(10, "SHLIB"), Map.entry(11, "DYNSYM"),
+            Map.entry(14, "INIT_ARRAY"), Map.entry(15, "FINI_ARRAY"), Map.entry(16, "PREINIT_ARRAY"),
+            Map.entry(17, "GROUP"), Map.entry(18, "SYMTAB SECTION INDICES"), Map.entry(19, "RELR"),
+            Map.entry(0x6ffffff5, "GNU_ATTRIBUTES"), Map.entry(0x6ffffff6, "GNU_HASH"),
+            Map.entry(0x6ffffff7, "GNU_LIBLIST"), Map.entry(0x6ffffffd, "VERDEF"),
+            Map.entry(0x6ffffffe, "VERNEED"), Map.entry(0x6fffffff, "VERSYM"));
+
+    static String osAbi(int osAbi) {
+        String name = OS_ABIS.get(osAbi);
+        return name != null ? name : "<unknown: " + Integer.toHexString(osAbi) + ">";
+    }
+
+    static String fileType(int type) {
+        return switch (type) {
+            case 0 -> "NONE (None)";
+            case 1 -> "REL (Relocatable file)";
+            case 2 -> "EXEC (Executable file)";
+            case 3 -> "DYN (Shared object file)";
+            case 4 -> "CORE (Core file)";
+            default -> type >= 0xff00 ? "Processor Specific: (" + Integer.toHexString(type) + ")"
+                    : type >= 0xfe00 ? "OS Specific: (" + Integer.toHexString(type) + ")"
+                    : "<unknown>: " + Integer.toHexString(type);
+        };
+    }
+
+    static String machine(int eMachine) {
+        return Machine.of(eMachine).map(Machine::readelfName)
+                .orElse("<unknown>: 0x" + Integer.toHexString(eMachine));
+    }
+
+    /** The decoded {@code e_flags} readelf appends after the hex value. */
+    static String machineFlags(int eMachine, long flags) {
+        StringBuilder s = new StringBuilder();
+        switch (eMachine) {
+            case Elf.EM_PPC64 -> {
+                if ((flags & 3) != 0) {
+                    s.append(", abiv").append(flags & 3);
+                }
+            }
+            case Elf.EM_PPC -> {
+                if ((flags & 0x80000000L) != 0) {
+                    s.append(", emb");
+                }
+                if ((flags & 0x00010000L) != 0) {
+                    s.append(", relocatable");
+                }
+                if ((flags & 0x00008000L) != 0) {
+                    s.append(", relocatable-lib");
+                }
+            }
+            case Elf.EM_S390 -> {
+                if ((flags & 1) != 0) {
+                    s.append(", highgprs");
+                }
+            }
+            default -> {
+                // x86-64 and AArch64 define no e_flags bits that readelf decodes.
+            }
+        }
+        return s.toString();
+    }
+
+    static String sectionType(long type) {
+        String name = SECTION_TYPES.get((int) type);
+        if (name != null) {
+            return name;
+        }
+        if (type >= 0x70000000L && type <= 0x7fffffffL) {
+            return "LOPROC+0x" + Long.toHexString(type - 0x70000000L);
+        }
+        if (type >= 0x60000000L && type <= 0x6fffffffL) {
+            return "LOOS+0x" + Long.toHexString(type - 0x60000000L);
+        }
+        if (type >= 0x80000000L && type <= 0xffffffffL) {
+            return "LOUSER+0x" + Long.toHexString(type - 0x80000000L);
+        }
+        return "<unknown>: " + Long.toHexString(type);
+    }
+
+    /**
+     * The {@code Flg} letters, lowest bit first. One {@code o} stands for all OS-specific bits
+     * and one {@code p} for all remaining processor-specific bits, as readelf prints them.
+     */
+    static String sectionFlags(long flags, int eMachine, int osAbi) {
+        StringBuilder s = new StringBuilder();
+        long rest = flags;
+        while (rest != 0) {
+            long bit = rest & -rest;
+            rest &= ~bit;
+            String letter = switch ((int) Long.numberOfTrailingZeros(bit)) {
+                case 0 -> "W";
+                case 1 -> "A";
+                case 2 -> "X";
+                case 4 -> "M";
+                case 5 -> "S";
+                case 6 -> "I";
+                case 7 -> "L";
+                case 8 -> "O";
+                case 9 -> "G";
+                case 10 -> "T";
+                case 11 -> "C";
+                case 31 -> "E";
+                default -> null;
+            };
+            if (letter == null) {
+                if (eMachine == Elf.EM_X86_64 && bit == 0x10000000L) {
+                    letter = "l";
+                } else if (eMachine == Elf.EM_PPC && bit == 0x10000000L) {
+                    letter = "v";
+                } else if ((bit & 0x0ff00000L) != 0) {
+                    letter = osFlagLetter(bit, osAbi);
+                    if (letter.equals("o")) {
+                        rest &= ~0x0ff00000L;
+                    }
+                } else if ((bit & 0xf0000000L) != 0) {
+                    letter = "p";
+                    rest &= ~0xf0000000L;
+                } else {
+                    letter = "x";
+                }
+            }
+            s.append(letter);
+        }
+        return s.toString();
+    }
+
+    private static String osFlagLetter(long bit, int osAbi) {
+        boolean gnu = osAbi == ELFOSABI_GNU || osAbi == ELFOSABI_FREEBSD;
+        if (gnu && bit == 0x00200000L) {
+            return "R"; // SHF_GNU_RETAIN
+        }
+        if ((gnu || osAbi == ELFOSABI_NONE) && bit == 0x01000000L) {
+            return "D"; // SHF_GNU_MBIND
+        }
+        return "o";
+    }
+
+    /** The machine- and OS-dependent last line of the "Key to Flags" legend. */
+    static String flagKeyTail(int eMachine, int osAbi) {
+        StringBuilder s = new StringBuilder("  ");
+        if (osAbi == ELFOSABI_GNU || osAbi == ELFOSABI_FREEBSD) {
+            s.append("R (retain), ");
+        }
+        if (osAbi == ELFOSABI_GNU || osAbi == ELFOSABI_FREEBSD || osAbi == ELFOSABI_NONE) {
+            s.append("D (mbind), ");
+        }
+        if (eMachine == Elf.EM_X86_64) {
+            s.append("l (large), ");
+        } else if (eMachine == Elf.EM_PPC) {
+            s.append("v (VLE), ");
+        }
+        return s.append("p (processor specific)").toString();
+    }
+
+    static String symbolType(int type, int osAbi) {
+        return switch (type) {
+            case 0 -> "NOTYPE";
+            case 1 -> "OBJECT";
+            case 2 -> "FUNC";
+            case 3 -> "SECTION";
+            case 4 -> "FILE";
+            case 5 -> "COMMON";
+            case 6 -> "TLS";
+            case 7 -> "RELC";
+            case 8 -> "SRELC";
+            default -> {
+                if (type == 10 && (osAbi == ELFOSABI_GNU || osAbi == ELFOSABI_FREEBSD || osAbi == ELFOSABI_NONE)) {
+                    yield "IFUNC";
+                }
+                yield type >= 13 ? "<processor specific>: " + type
+                        : type >= 10 ? "<OS specific>: " + type : "<unknown>: " + type;
+            }
+        };
+    }
+
+    static String symbolBinding(int bind, int osAbi) {
+        return switch (bind) {
+            case 0 -> "LOCAL";
+            case 1 -> "GLOBAL";
+            case 2 -> "WEAK";
+            default -> {
+                if (bind == 10 && (osAbi == ELFOSABI_GNU || osAbi == ELFOSABI_FREEBSD || osAbi == ELFOSABI_NONE)) {
+                    yield "UNIQUE";
+                }
+                yield bind >= 13 ? "<processor specific>: " + bind
+                        : bind >= 10 ? "<OS specific>: " + bind : "<unknown>: " + bind;
+            }
+        };
+    }
+
+    static String visibility(int other) {
+        return switch (other & 3) {
+            case 0 -> "DEFAULT";
+            case 1 -> "INTERNAL";
+            case 2 -> "HIDDEN";
+            default -> "PROTECTED";
+        };
+    }
+
+    /** What readelf prints in brackets for {@code st_other} bits beyond the visibility. */
+    static String symbolOther(int eMachine, int bits) {
+        if (eMachine == Elf.EM_PPC64 && (bits & ~0xe0) == 0 && bits >>> 5 <= 6) {
+            int code = bits >>> 5;
+            // ELFv2 local entry: codes 2..6 encode an offset of (1 << code) >> 2 words.
+            int offset = code >= 2 ? (1 << code) >> 2 << 2 : code;
+            return "<localentry>: " + offset;
+        }
+        if (eMachine == Elf.EM_AARCH64 && bits == 0x80) {
+            return "VARIANT_PCS";
+        }
+        return "<other>: " + Integer.toHexString(bits);
+    }
+
+    /** The {@code Ndx} column for a section index already resolved through SHN_XINDEX. */
+    static String symbolIndex(long index, boolean special, int eMachine, int sectionCount) {
+        if (!special) {
+            if (index == 0) {
+                return "UND";
+            }
+            return sectionCount != 0 && index >= sectionCount ? "bad section index[" + Text.pad(Long.toString(index), 3, false) + "]"
+                    : Text.pad(Long.toString(index), 3, false);
+        }
+        int v = (int) index;
+        if (v == Elf.SHN_ABS) {
+            return "ABS";
+        }
+        if (v == Elf.SHN_COMMON) {
+            return "COM";
+        }
+        if (eMachine == Elf.EM_X86_64 && v == 0xff02) {
+            return "LARGE_COM";
+        }
+        String hex = Text.hex(v, 4);
+        if (v <= 0xff1f) {
+            return "PRC[0x" + hex + "]";
+        }
+        if (v <= 0xff3f) {
+            return "OS [0x" + hex + "]";
+        }
+        return "RSV[0x" + hex + "]";
+    }
+}

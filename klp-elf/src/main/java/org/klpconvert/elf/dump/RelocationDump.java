@@ -1,0 +1,118 @@
+package org.klpconvert.elf.dump;
+
+import java.util.List;
+
+import org.klpconvert.elf.Elf;
+import org.klpconvert.elf.ElfFile;
+import org.klpconvert.elf.ElfFormatException;
+import org.klpconvert.elf.ElfRelocation;
+import org.klpconvert.elf.ElfSymbol;
+import org.klpconvert.elf.SectionHeader;
+import org.klpconvert.elf.reloc.Machine;
+import org.klpconvert.elf.reloc.RelocationType;
+
+/** The {@code -r -W} part: every non-empty REL and RELA section, in section order. */
+final class RelocationDump {
+    private static final int STT_GNU_IFUNC = 10;
+
+    private final ElfFile file;
+    private final boolean is64;
+    private final int machine;
+
+    RelocationDump(ElfFile file) {
+        this.file = file;
+        this.is64 = file.is64();
+        this.machine = file.header().machine();
+    }
+
+    void appendTo(StringBuilder out) throws ElfFormatException {
+        boolean found = false;
+        for (SectionHeader s : file.sections()) {
+            if ((s.type() == Elf.SHT_RELA || s.type() == Elf.SHT_REL) && s.size() != 0) {
+                appendSection(out, s);
+                found = true;
+            }
+        }
+        if (!found) {
+            out.append("\nThere are no relocations in this file.\n");
+        }
+    }
+
+    private void appendSection(StringBuilder out, SectionHeader s) throws ElfFormatException {
+        boolean rela = s.type() == Elf.SHT_RELA;
+        List<ElfRelocation> entries = file.relocations(s);
+        List<ElfSymbol> symbols = file.symbols(file.linkedSymbolTable(s));
+        out.append("\nRelocation section '").append(Text.printable(s.name())).append("' at offset ")
+                .append(s.offset() == 0 ? "0" : "0x" + Long.toHexString(s.offset())).append(" contains ")
+                .append(entries.size()).append(entries.size() == 1 ? " entry:\n" : " entries:\n");
+        out.append(columnTitles(rela));
+        for (ElfRelocation r : entries) {
+            appendEntry(out, r, r.symbol() == 0 ? null : symbols.get(r.symbol()), rela);
+        }
+    }
+
+    private String columnTitles(boolean rela) {
+        if (is64) {
+            return rela
+                    ? "    Offset             Info             Type               Symbol's Value  Symbol's Name + Addend\n"
+                    : "    Offset             Info             Type               Symbol's Value  Symbol's Name\n";
+        }
+        return rela ? " Offset     Info    Type                Sym. Value  Symbol's Name + Addend\n"
+                : " Offset     Info    Type            Sym.Value  Sym. Name\n";
+    }
+
+    private void appendEntry(StringBuilder out, ElfRelocation r, ElfSymbol symbol, boolean rela) {
+        int width = is64 ? 16 : 8;
+        long info = is64 ? (long) r.symbol() << 32 | Integer.toUnsignedLong(r.type()) : (long) r.symbol() << 8 | r.type();
+        out.append(Text.hex(r.offset(), width)).append("  ").append(Text.hex(info, width)).append(' ');
+        RelocationType type = Machine.relocationType(machine, r.type()).orElse(null);
+        out.append(type == null ? "unrecognized: " + Text.pad(Integer.toHexString(r.type()), 7, true)
+                : Text.pad(type.readelfName(), 22, true));
+        if (symbol != null) {
+            out.append(' ');
+            appendSymbolValue(out, symbol);
+            out.append(Text.printable(symbolName(symbol)));
+            if (rela) {
+                out.append(r.addend() < 0 ? " - " + Long.toHexString(-r.addend()) : " + " + Long.toHexString(r.addend()));
+            }
+        } else if (rela) {
+            out.append(" ".repeat(is64 ? 20 : 12));
+            out.append(r.addend() < 0 ? "-" + Long.toHexString(-r.addend()) : Long.toHexString(r.addend()));
+        }
+        out.append('\n');
+    }
+
+    /**
+     * The value column. An IFUNC symbol's value is not the relocation's target, so readelf
+     * shows its name followed by {@code ()} there instead.
+     */
+    private void appendSymbolValue(StringBuilder out, ElfSymbol symbol) {
+        if (symbol.type() == STT_GNU_IFUNC) {
+            int width = is64 ? 14 : 8;
+            String name = symbol.nameOffset() == 0 ? "??" : Text.printable(symbol.name());
+            out.append(name).append("()").append(" ".repeat(name.length() <= width ? width + 1 - name.length() : 1));
+            return;
+        }
+        out.append(Text.hex(symbol.value(), is64 ? 16 : 8)).append(is64 ? " " : "   ");
+    }
+
+    /** Section symbols have no name of their own; readelf shows their section's. */
+    private String symbolName(ElfSymbol symbol) {
+        if (symbol.nameOffset() != 0) {
+            return symbol.name();
+        }
+        if (symbol.type() != Elf.STT_SECTION) {
+            return "<null>";
+        }
+        if (symbol.hasSection()) {
+            return file.section(symbol.sectionIndex()).name();
+        }
+        return switch (symbol.shndx()) {
+            case Elf.SHN_UNDEF -> file.sections().isEmpty() ? "<section 0x0>" : file.section(0).name();
+            case Elf.SHN_ABS -> "ABS";
+            case Elf.SHN_COMMON -> "COMMON";
+            default -> machine == Elf.EM_X86_64 && symbol.shndx() == 0xff02 ? "LARGE_COMMON"
+                    : "<section 0x" + Integer.toHexString(symbol.shndx()) + ">";
+        };
+    }
+}
