@@ -1,0 +1,110 @@
+package org.klpconvert.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+import org.klpconvert.convert.ConversionException;
+import org.klpconvert.convert.ConversionResult;
+import org.klpconvert.convert.ConvertedSymbol;
+import org.klpconvert.convert.Converter;
+import org.klpconvert.convert.LivepatchModule;
+import org.klpconvert.convert.OutputFile;
+import org.klpconvert.convert.diag.Diagnostic;
+import org.klpconvert.elf.ElfFile;
+import org.klpconvert.elf.ElfFormatException;
+import org.klpconvert.elf.KlpException;
+import org.klpconvert.symbols.SymbolMap;
+import org.klpconvert.symbols.SymbolMapFormatException;
+
+/**
+ * The three-path conversion in the C tool's processing order (klp-convert.md 2.2): read the
+ * module, then the symbols file (only the names the module leaves undefined are indexed),
+ * convert, write. Every failure prints the C messages and returns 255.
+ */
+final class CompatConversion {
+    private final PrintStream err;
+    private final int verbosity;
+
+    CompatConversion(PrintStream err, int verbosity) {
+        this.err = err;
+        this.verbosity = verbosity;
+    }
+
+    int run(Path symbolsFile, String input, String output) {
+        try {
+            return convert(symbolsFile, input, output);
+        } catch (OutOfMemoryError e) {
+            err.print("klp-convert: out of memory while converting " + input + "\n");
+        } catch (RuntimeException e) {
+            // A bug of ours; still no stack trace for the user of a kernel build.
+            err.print("klp-convert: internal error while converting " + input + ": " + e + "\n");
+        }
+        return KlpConvert.FAILURE;
+    }
+
+    private int convert(Path symbolsFile, String input, String output) {
+        LivepatchModule module;
+        try {
+            module = LivepatchModule.open(ElfFile.parse(Files.readAllBytes(Path.of(input)), input));
+        } catch (NoSuchFileException e) {
+            return elfFailure("open: No such file or directory", input);
+        } catch (AccessDeniedException e) {
+            return elfFailure("open: Permission denied", input);
+        } catch (ElfFormatException e) {
+            return elfFailure(e.getMessage(), input);
+        } catch (IOException e) {
+            return elfFailure("open: " + e.getMessage(), input);
+        }
+        SymbolMap symbols;
+        try {
+            symbols = SymbolMap.load(symbolsFile, module.undefinedNames());
+        } catch (SymbolMapFormatException e) {
+            err.print("klp-convert: " + e.cText() + "\n");
+            return KlpConvert.FAILURE;
+        }
+        ConversionResult result;
+        try {
+            result = new Converter(symbols).convert(module);
+        } catch (ConversionException e) {
+            err.print(e.render());
+            return KlpConvert.FAILURE;
+        } catch (ElfFormatException e) {
+            err.print(e.getMessage() + "\n");
+            return KlpConvert.FAILURE;
+        }
+        try {
+            OutputFile.writeAtomically(Path.of(output), result.output(), input);
+        } catch (KlpException e) {
+            err.print(e.getMessage() + "\n");
+            return KlpConvert.FAILURE;
+        }
+        report(result);
+        return 0;
+    }
+
+    private int elfFailure(String reason, String input) {
+        err.print(reason + "\n");
+        err.print(Diagnostic.unableToReadElf(input).render());
+        return KlpConvert.FAILURE;
+    }
+
+    private void report(ConversionResult result) {
+        if (verbosity == 0) {
+            return;
+        }
+        for (ConvertedSymbol s : result.report().symbols()) {
+            err.print("klp-convert: " + s.name() + " -> " + s.klpName() + " (" + s.relocations() + " relocation"
+                    + (s.relocations() == 1 ? "" : "s") + (s.annotated() ? ", annotated" : "") + ")\n");
+        }
+        if (verbosity > 1) {
+            for (String section : result.report().newSections()) {
+                err.print("klp-convert: created " + section + "\n");
+            }
+        }
+        result.report().warnings().forEach(w -> err.print(w.render()));
+    }
+}

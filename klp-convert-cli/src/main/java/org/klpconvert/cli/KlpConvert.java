@@ -1,0 +1,43 @@
+package org.klpconvert.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * {@code klp-convert <symbols.klp> <input.ko> <output.ko>}: the C tool's command line, for
+ * kbuild. It runs once per livepatch module in a kernel build, so it parses its arguments by
+ * hand and loads neither picocli nor a logging backend. Silent on success; the C messages
+ * on stderr and exit status 255 on failure. Leading {@code -v}/{@code -vv} (a Java
+ * addition) print what was converted.
+ */
+public final class KlpConvert {
+    /** System property the launcher sets to the name it was invoked as ({@code $0}). */
+    public static final String PROGRAM_PROPERTY = "klp.program";
+    static final int FAILURE = 255;
+
+    private KlpConvert() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
+                StandardCharsets.ISO_8859_1);
+        System.exit(run(args, err));
+    }
+
+    /** Runs the compatible form; returns the exit status. */
+    public static int run(String[] args, PrintStream err) {
+        int verbosity = 0;
+        int first = 0;
+        while (first < args.length && (args[first].equals("-v") || args[first].equals("-vv"))) {
+            verbosity += args[first].length() - 1;
+            first++;
+        }
+        if (args.length - first != 3) {
+            err.print("Usage: " + System.getProperty(PROGRAM_PROPERTY, "klp-convert")
+                    + " <symbols.klp> <input.ko> <output.ko>\n");
+            return FAILURE;
+        }
+        return new CompatConversion(err, verbosity).run(Path.of(args[first]), args[first + 1], args[first + 2]);
+    }
+}

@@ -1,0 +1,38 @@
+package org.klpconvert.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code klp-tool}: the Java additions, as subcommands that cannot be mistaken for the
+ * three-path form. Exit codes (style.md section 3): 0 OK; 1 findings or a failure; 2 usage
+ * error; 3 malformed input.
+ */
+@Command(name = "klp-tool", mixinStandardHelpOptions = true, version = "klp-tool 0.1.0",
+        description = "Livepatch module tools: convert, generate symbols files, dump ELF objects.",
+        subcommands = {ConvertCommand.class, DumpCommand.class})
+public final class KlpTool {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+    static final int MALFORMED = 3;
+
+    private KlpTool() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, also used by tests. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new KlpTool());
+        cl.setExitCodeExceptionMapper(e -> FAILED);
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("klp-tool: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return e instanceof org.klpconvert.elf.ElfFormatException
+                    || e instanceof org.klpconvert.symbols.SymbolMapFormatException ? MALFORMED : FAILED;
+        });
+        return cl;
+    }
+}
