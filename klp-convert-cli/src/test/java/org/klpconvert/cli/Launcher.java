@@ -1,0 +1,42 @@
+package org.klpconvert.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs {@code bin/klp-convert} of this source tree as a separate process, as kbuild does. */
+final class Launcher {
+    static final Path BIN = Path.of(System.getProperty("user.dir")).resolve("../bin/klp-convert").normalize();
+
+    /** Exit status, stdout and stderr (ISO-8859-1) of one run. */
+    record Run(int exit, String stdout, String stderr) {
+    }
+
+    private Launcher() {
+    }
+
+    static Run run(Path workingDirectory, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(BIN.toString());
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("klp-out", ".txt");
+        Path err = Files.createTempFile("klp-err", ".txt");
+        try {
+            Process p = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("timeout: " + command);
+            }
+            return new Run(p.exitValue(), Files.readString(out, StandardCharsets.ISO_8859_1),
+                    Files.readString(err, StandardCharsets.ISO_8859_1));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+}
