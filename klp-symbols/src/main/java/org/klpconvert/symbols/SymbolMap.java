@@ -1,0 +1,242 @@
+package org.klpconvert.symbols;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.klpconvert.elf.KlpException;
+import org.klpconvert.symbols.io.Compression;
+
+/**
+ * A symbols file ({@code symbols.klp}, klp-convert.md §3.1), read exactly as the v7 C tool
+ * reads it and indexed for the converter's queries (§5.3). Immutable and thread-safe.
+ *
+ * <p>The whole file is kept as one byte array; the index holds int offsets into it and
+ * creates strings only for query results. A full Debian file (885,000 lines, 18.8 MB) needs
+ * well under 300 MB of heap.
+ *
+ * <p>A map loaded with a set of wanted names ({@link #load(Path, Set)}) indexes only the
+ * entries and exports with those names, which is much cheaper when the converter needs a few
+ * dozen names. For those names it answers exactly like a full map; asking it about another
+ * name is a programming error ({@link IllegalArgumentException}).
+ *
+ * <p>Names are bytes (ISO-8859-1). As in C, a name stops at its first NUL byte.
+ */
+public final class SymbolMap {
+
+    private final String source;
+    private final byte[] data;
+    private final Set<String> wanted;
+    private final SymbolIndex index;
+    private final String[] objectNames;
+
+    private SymbolMap(String source, byte[] data, Set<String> wanted, SymbolIndex index) {
+        this.source = source;
+        this.data = data;
+        this.wanted = wanted;
+        this.index = index;
+        this.objectNames = new String[index.objects.size()];
+    }
+
+    /** Loads and indexes a whole symbols file, plain or compressed (gzip, xz, zstd). */
+    public static SymbolMap load(Path path) throws SymbolMapFormatException {
+        return parse(read(path), path.toString(), null);
+    }
+
+    /**
+     * Loads a symbols file but indexes only the names in {@code wanted} (exports included).
+     *
+     * @param wanted the names the caller will ask about; {@code null} means all names
+     */
+    public static SymbolMap load(Path path, Set<String> wanted) throws SymbolMapFormatException {
+        return parse(read(path), path.toString(), wanted);
+    }
+
+    /**
+     * Indexes the content of a symbols file, which may be compressed. A plain array is used as
+     * is and must not be changed afterwards.
+     *
+     * @param source the file name used in messages
+     * @param wanted the names to index, or {@code null} for all
+     */
+    public static SymbolMap parse(byte[] content, String source, Set<String> wanted)
+            throws SymbolMapFormatException {
+        byte[] data = decompress(content, source);
+        int headerEnd = SymbolFileFormat.checkHeader(data, source);
+        SymbolIndex index = new SymbolIndex(data, wanted == null ? null : new WantedNames(wanted));
+        SymbolFileFormat.scanLines(data, headerEnd, source, index);
+        return new SymbolMap(source, data, wanted == null ? null : Set.copyOf(wanted), index);
+    }
+
+    private static byte[] read(Path path) throws SymbolMapFormatException {
+        String file = path.toString();
+        if (Files.isDirectory(path)) {
+            // fopen() succeeds on a directory and the first read fails: C prints M11
+            throw new SymbolMapFormatException(SymbolMapFormatException.Kind.EMPTY, file, 0, null,
+                    "is a directory", null);
+        }
+        try {
+            return Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw cannotOpen(file, "No such file or directory", e);
+        } catch (AccessDeniedException e) {
+            throw cannotOpen(file, "Permission denied", e);
+        } catch (IOException e) {
+            throw cannotOpen(file, String.valueOf(e.getMessage()), e);
+        }
+    }
+
+    private static SymbolMapFormatException cannotOpen(String file, String reason, IOException cause) {
+        return new SymbolMapFormatException(SymbolMapFormatException.Kind.CANNOT_OPEN, file, 0, null, reason, cause);
+    }
+
+    private static byte[] decompress(byte[] content, String source) throws SymbolMapFormatException {
+        try {
+            return Compression.decompress(content, source);
+        } catch (KlpException e) {
+            // the C tool would read the compressed bytes as text and refuse the first line
+            throw new SymbolMapFormatException(SymbolMapFormatException.Kind.UNKNOWN_FORMAT, source, 0, null,
+                    e.getMessage(), e);
+        }
+    }
+
+    /** The file name given when loading. */
+    public String source() {
+        return source;
+    }
+
+    /** Whether this map can answer for {@code name}: always for a full map. */
+    public boolean covers(String name) {
+        return wanted == null || wanted.contains(name);
+    }
+
+    /** Whether some {@code __ksymtab_<name>} line exists, under any object. */
+    public boolean exported(String name) {
+        byte[] key = key(name);
+        return key != null && index.exported.find(key) >= 0;
+    }
+
+    /** Every non-exported entry with this name, in file order. */
+    public List<SymbolEntry> matches(String name) {
+        byte[] key = key(name);
+        int id = key == null ? -1 : index.names.find(key);
+        if (id < 0) {
+            return List.of();
+        }
+        List<SymbolEntry> result = new ArrayList<>();
+        for (int e = index.head(id); e >= 0; e = index.next(e)) {
+            int object = index.object(e);
+            int count = index.counts.count(object, id);
+            result.add(new SymbolEntry(objectName(object), name, count == 1 ? 0 : index.occurrence(e)));
+        }
+        return Collections.unmodifiableList(result);
+    }
+
+    /** Number of non-exported entries with this object and name. */
+    public int count(String object, String name) {
+        byte[] key = key(name);
+        byte[] objectKey = bytes(object);
+        int id = key == null || objectKey == null ? -1 : index.names.find(key);
+        int objectId = id < 0 ? -1 : index.objects.find(objectKey);
+        return objectId < 0 ? 0 : index.counts.count(objectId, id);
+    }
+
+    /**
+     * The candidate listing for {@code name} (§2.6, Java form D2), or empty when no entry has
+     * that name (C prints nothing then).
+     */
+    public Optional<String> candidateListing(String name) {
+        List<SymbolEntry> matches = matches(name);
+        return matches.isEmpty() ? Optional.empty() : Optional.of(CandidateListing.render(name, matches));
+    }
+
+    /** Number of non-exported entries indexed. */
+    public int entryCount() {
+        return index.entryCount();
+    }
+
+    /** Number of distinct exported names indexed. */
+    public int exportedCount() {
+        return index.exported.size();
+    }
+
+    /** Distinct object names, in order of first appearance. */
+    public List<String> objects() {
+        List<String> result = new ArrayList<>(objectNames.length);
+        for (int i = 0; i < objectNames.length; i++) {
+            result.add(objectName(i));
+        }
+        return Collections.unmodifiableList(result);
+    }
+
+    /**
+     * Replays the file line by line into {@code visitor}; with a {@link SymbolFileWriter} this
+     * writes the file back byte for byte.
+     */
+    public void accept(SymbolFileVisitor visitor) throws IOException {
+        SymbolFileFormat.accept(data, source, visitor);
+    }
+
+    private String objectName(int id) {
+        String name = objectNames[id];
+        if (name == null) {
+            int start = index.objects.start(id);
+            name = new String(data, start, index.objects.end(id) - start, ISO_8859_1);
+            objectNames[id] = name;
+        }
+        return name;
+    }
+
+    /** The bytes of a queried name, or {@code null} when it cannot occur in any file. */
+    private byte[] key(String name) {
+        if (!covers(name)) {
+            throw new IllegalArgumentException("symbol map " + source + " was loaded for selected names only; '"
+                    + name + "' is not one of them");
+        }
+        return bytes(name);
+    }
+
+    /** The ISO-8859-1 bytes of {@code s}, or {@code null} when no line of a file can equal it. */
+    private static byte[] bytes(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c > 0xff || c == 0) {
+                return null;
+            }
+        }
+        return s.getBytes(ISO_8859_1);
+    }
+
+    /** The filter of {@link #load(Path, Set)}: a hash set of the wanted names as bytes. */
+    private static final class WantedNames implements SymbolIndex.NameFilter {
+        private final SliceTable table;
+        private final boolean[] lengths;
+
+        WantedNames(Set<String> names) {
+            List<String> usable = names.stream().filter(n -> bytes(n) != null).toList();
+            byte[] keys = String.join("", usable).getBytes(ISO_8859_1);
+            table = new SliceTable(keys, usable.size());
+            lengths = new boolean[usable.stream().mapToInt(String::length).max().orElse(0) + 1];
+            int at = 0;
+            for (String name : usable) {
+                table.add(at, at + name.length());
+                lengths[name.length()] = true;
+                at += name.length();
+            }
+        }
+
+        @Override
+        public boolean accepts(byte[] data, int start, int end) {
+            int length = end - start;
+            return length < lengths.length && lengths[length] && table.find(data, start, end) >= 0;
+        }
+    }
+}
