@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,12 +40,7 @@ public final class ElfFile {
 
     /** Reads a whole file; the path as given is used in error messages. */
     public static ElfFile read(Path path) throws IOException {
-        long size;
-        try {
-            size = Files.size(path);
-        } catch (NoSuchFileException e) {
-            throw e;
-        }
+        long size = Files.size(path);
         if (size > Integer.MAX_VALUE - 16) {
             throw new ElfFormatException(path.toString(), -1, "file is too large (" + size + " bytes)");
         }
@@ -309,7 +303,7 @@ public final class ElfFile {
         } else {
             shnum = 0;
         }
-        if (shnum > 0 && shstrndx >= shnum) {
+        if (shstrndx != 0 && shstrndx >= shnum) {
             throw error(base + 10, "e_shstrndx " + shstrndx + " is not a section index (" + shnum + " sections)");
         }
         return new ElfHeader(elfClass, encoding, bytes[6] & 0xff, bytes[7] & 0xff, bytes[8] & 0xff, type,
@@ -341,7 +335,9 @@ public final class ElfFile {
                     f[k] = u32(data, at + 4 * k);
                 }
             }
-            if (i > 0 && f[1] != Elf.SHT_NOBITS && f[1] != Elf.SHT_NULL) {
+            // Section 0 included: its type should be SHT_NULL, but if it claims data, that data
+            // must be inside the file like any other section's.
+            if (f[1] != Elf.SHT_NOBITS && f[1] != Elf.SHT_NULL) {
                 long off = f[4];
                 long size = f[5];
                 if (off < 0 || size < 0 || off > bytes.length || size > bytes.length - off) {

@@ -15,6 +15,11 @@ import org.klpconvert.elf.SectionHeader;
  */
 final class ElfWriter {
     private static final AtomicLong GENERATIONS = new AtomicLong();
+    /**
+     * Largest section alignment the writer honours (16 MiB); also the padding the libelf
+     * layout may add beyond the input's size.
+     */
+    static final long MAX_ALIGNMENT = 1L << 24;
 
     private final ElfEditor editor;
     private final LayoutPolicy policy;
@@ -203,13 +208,19 @@ final class ElfWriter {
         return out;
     }
 
-    private void layout() {
+    private void layout() throws ElfFormatException {
         int n = sections.size();
         offsets = new long[n];
         if (policy == LayoutPolicy.LIBELF) {
             long pos = shape.elfHeaderSize();
+            long padding = 0;
             for (int i = 1; i < n; i++) {
-                pos = roundUp(pos, Math.max(sections.get(i).addralign(), 1));
+                long aligned = roundUp(pos, alignment(sections.get(i)));
+                padding += aligned - pos;
+                if (padding > MAX_ALIGNMENT + editor.source().length()) {
+                    throw failAt(sections.get(i), "alignments would need " + padding + " bytes of padding");
+                }
+                pos = aligned;
                 offsets[i] = pos;
                 if (contents[i] != null) {
                     pos += contents[i].length;
@@ -224,16 +235,15 @@ final class ElfWriter {
         for (int i = 1; i < n; i++) {
             Section s = sections.get(i);
             SectionHeader o = s.original();
-            long align = Math.max(s.addralign(), 1);
             if (o != null && contents[i] == null && o.type() == Elf.SHT_NOBITS) {
                 offsets[i] = o.offset();
             } else if (o != null && contents[i] != null && o.hasFileData() && contents[i].length <= o.size()) {
                 offsets[i] = o.offset();
-            } else if (contents[i] == null) {
-                offsets[i] = roundUp(end, align);
             } else {
-                offsets[i] = roundUp(end, align);
-                end = offsets[i] + contents[i].length;
+                offsets[i] = roundUp(end, alignment(s));
+                if (contents[i] != null) {
+                    end = offsets[i] + contents[i].length;
+                }
             }
         }
         if (h.shoff() != 0 && n <= h.shnum()) {
@@ -385,9 +395,33 @@ final class ElfWriter {
         }
     }
 
+    /**
+     * The alignment a section is placed at: {@code sh_addralign}, 0 meaning 1. Like libelf,
+     * refuse what is not a power of two; and refuse alignments above {@link #MAX_ALIGNMENT},
+     * which no relocatable object needs, so that a hostile value cannot demand gigabytes of
+     * padding.
+     */
+    private long alignment(Section s) throws ElfFormatException {
+        long align = Math.max(s.addralign(), 1);
+        if (Long.bitCount(align) != 1 || align > MAX_ALIGNMENT) {
+            throw failAt(s, "section " + s.name() + " has sh_addralign 0x" + Long.toHexString(s.addralign())
+                    + (Long.bitCount(align) != 1 ? ", not a power of two" : ", above the supported 0x"
+                            + Long.toHexString(MAX_ALIGNMENT)));
+        }
+        return align;
+    }
+
     private static long roundUp(long value, long align) {
         long rem = value % align;
         return rem == 0 ? value : value + align - rem;
+    }
+
+    /** An error located at the input's header of {@code s}, if it has one. */
+    private ElfFormatException failAt(Section s, String reason) {
+        SectionHeader o = s.original();
+        ElfHeader h = editor.header();
+        long at = o == null ? -1 : h.shoff() + (long) o.index() * h.shentsize();
+        return new ElfFormatException(editor.source().source(), at, reason);
     }
 
     private ElfFormatException fail(String reason) {
