@@ -1,0 +1,58 @@
+package org.klpconvert.symbols.gen;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads a {@code /proc/kallsyms} dump: lines {@code <addr> <type> <name>} for vmlinux and
+ * {@code <addr> <type> <name>\t[<module>]} for modules.
+ *
+ * <p>The kernel counts sympos in this very order: vmlinux lines are sorted by address, and a
+ * module's lines follow its own symbol table (real-kernel-test.md §11.2). So each object's
+ * names are sorted byte-wise with equal names kept in file order. {@code __ksymtab_} lines
+ * come through as they are. The pseudo-modules of BPF programs and ftrace trampolines
+ * ({@code [bpf]}, {@code [__builtin__ftrace]}) are not objects and are skipped.
+ */
+public final class Kallsyms {
+
+    private static final String VMLINUX = "vmlinux";
+
+    private Kallsyms() {
+    }
+
+    /** The objects of the dump: vmlinux first, then the modules in byte-wise order of name. */
+    public static List<ObjectSymbols> read(Path dump) throws IOException {
+        Map<String, List<String>> byObject = new TreeMap<>(Comparator
+                .comparing((String o) -> !o.equals(VMLINUX)).thenComparing(Comparator.naturalOrder()));
+        for (String line : TextInputs.lines(dump)) {
+            int type = line.indexOf(' ');
+            int name = type < 0 ? -1 : line.indexOf(' ', type + 1);
+            if (name < 0) {
+                continue;
+            }
+            int tab = line.indexOf('\t', name + 1);
+            String object = tab < 0 ? VMLINUX : moduleName(line.substring(tab + 1));
+            if (object != null) {
+                byObject.computeIfAbsent(object, o -> new ArrayList<>())
+                        .add(line.substring(name + 1, tab < 0 ? line.length() : tab));
+            }
+        }
+        List<ObjectSymbols> result = new ArrayList<>();
+        byObject.forEach((object, names) -> {
+            names.sort(Comparator.naturalOrder()); // stable: equal names stay in kallsyms order
+            result.add(new ObjectSymbols(object, names));
+        });
+        return result;
+    }
+
+    /** {@code [btrfs]} gives {@code btrfs}; pseudo-modules give {@code null}. */
+    private static String moduleName(String field) {
+        String name = field.startsWith("[") && field.endsWith("]") ? field.substring(1, field.length() - 1) : field;
+        return name.equals("bpf") || name.startsWith("__builtin__") ? null : name;
+    }
+}
