@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
  * Converts several modules against one symbols file, which is loaded and indexed once.
  * Prints one line per converted symbol on stdout.
  */
-@Command(name = "convert", description = "Convert livepatch modules: <in.ko> is written to <out-dir>/<name>.ko.")
+@Command(name = "convert", mixinStandardHelpOptions = true, description = "Convert livepatch modules: <in.ko> is written to <out-dir>/<name>.ko.")
 final class ConvertCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ConvertCommand.class);
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** Prints header, sections, symbols and relocations as GNU {@code readelf -W -h -S -s -r} does. */
-@Command(name = "dump", description = "Dump ELF objects like readelf -W -h -S -s -r (binutils 2.40).")
+@Command(name = "dump", mixinStandardHelpOptions = true, description = "Dump ELF objects like readelf -W -h -S -s -r (binutils 2.40).")
 final class DumpCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "OBJECT", description = "ELF objects to dump.")
     Path[] objects;

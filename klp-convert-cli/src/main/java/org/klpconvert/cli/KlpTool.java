@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "klp-tool", mixinStandardHelpOptions = true, version = "klp-tool 0.1.0",
         description = "Livepatch module tools: convert, generate symbols files, dump ELF objects.",
-        subcommands = {ConvertCommand.class, DumpCommand.class})
+        subcommands = {ConvertCommand.class, SymbolsCommand.class, DumpCommand.class})
 public final class KlpTool {
     static final int OK = 0;
     static final int FAILED = 1;
@@ -29,6 +29,10 @@ public final class KlpTool {
         CommandLine cl = new CommandLine(new KlpTool());
         cl.setExitCodeExceptionMapper(e -> FAILED);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof org.klpconvert.convert.ConversionException conversion) {
+                cmd.getErr().print(conversion.render());
+                return FAILED;
+            }
             cmd.getErr().println("klp-tool: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return e instanceof org.klpconvert.elf.ElfFormatException
                     || e instanceof org.klpconvert.symbols.SymbolMapFormatException ? MALFORMED : FAILED;

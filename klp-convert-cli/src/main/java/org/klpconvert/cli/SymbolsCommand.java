@@ -1,0 +1,91 @@
+package org.klpconvert.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.klpconvert.convert.OutputFile;
+import org.klpconvert.symbols.gen.DuplicateOrder;
+import org.klpconvert.symbols.gen.GeneratorOptions;
+import org.klpconvert.symbols.gen.ObjectSymbols;
+import org.klpconvert.symbols.gen.SymbolsGenerator;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Generates {@code symbols.klp}: from vmlinux (ELF or System.map) plus a module tree, the way
+ * kbuild does, or from a {@code /proc/kallsyms} dump, whose order is the order the kernel
+ * counts sympos in.
+ */
+@Command(name = "symbols", mixinStandardHelpOptions = true, description = "Generate a symbols.klp file.")
+final class SymbolsCommand implements Callable<Integer> {
+
+    @Mixin
+    Verbosity verbosity;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @ArgGroup(exclusive = false)
+        KernelTree tree;
+
+        @Option(names = "--kallsyms", required = true, description = "A /proc/kallsyms dump (root, kptr_restrict=0).")
+        Path kallsyms;
+    }
+
+    static final class KernelTree {
+        @Option(names = "--vmlinux", description = "vmlinux (ELF, e.g. from the -dbg package) or its System.map.")
+        Path vmlinux;
+
+        @Option(names = "--modules", description = "Directory searched for .ko, .ko.xz, .ko.zst, .ko.gz and .o files.")
+        Path modules;
+    }
+
+    @Option(names = "--symvers", description = "Module.symvers: adds __ksymtab_<name> lines for its exports.")
+    Path symvers;
+
+    @Option(names = "--nm-order", description = "List duplicate vmlinux names in nm (symbol table) order, as upstream kbuild does, instead of address order.")
+    boolean nmOrder;
+
+    @Option(names = "--raw-names", description = "Keep module file names as they are (kvm-intel) instead of the kernel's module names (kvm_intel).")
+    boolean rawNames;
+
+    @Option(names = "--threads", description = "Worker threads (default: one per processor).")
+    Integer threads;
+
+    @Option(names = "--progress", description = "Show a progress bar on stderr (default: when stderr is a terminal).")
+    boolean progress;
+
+    @Option(names = {"-o", "--output"}, required = true, description = "The symbols file to write.")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        verbosity.apply();
+        List<ObjectSymbols> objects;
+        if (source.kallsyms != null) {
+            objects = SymbolsGenerator.fromKallsyms(source.kallsyms, symvers);
+        } else {
+            KernelTree tree = source.tree;
+            GeneratorOptions options = GeneratorOptions.defaults()
+                    .withVmlinuxOrder(nmOrder ? DuplicateOrder.SYMTAB : DuplicateOrder.ADDRESS)
+                    .withRawObjectNames(rawNames);
+            if (threads != null) {
+                options = options.withThreads(threads);
+            }
+            if (progress || System.console() != null) {
+                options = options.withListener(new ProgressBar(System.err));
+            }
+            objects = new SymbolsGenerator(options)
+                    .objects(new SymbolsGenerator.KernelInputs(tree.vmlinux, tree.modules, symvers));
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
+        SymbolsGenerator.write(objects, bytes);
+        OutputFile.writeAtomically(output, bytes.toByteArray(), "klp-tool symbols");
+        return KlpTool.OK;
+    }
+}
