@@ -16,6 +16,7 @@
 #   KLP_RK_TIMEOUT     watchdog per boot in seconds (default 120)
 
 set -euo pipefail
+export LC_ALL=C
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
