@@ -111,7 +111,7 @@ public final class ElfEditor {
     /**
      * Removes sections and everything that depends on them: symbols defined in them,
      * relocations (in any section) against those symbols, relocation sections that apply to
-     * them, and their membership in groups.
+     * them, extended index tables of removed symbol tables, and their membership in groups.
      */
     public void remove(List<Section> doomed) {
         Set<Section> gone = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -120,8 +120,10 @@ public final class ElfEditor {
         while (grew) {
             grew = false;
             for (Section s : sections) {
-                if (!gone.contains(s) && s.content() instanceof RelocationTable && s.infoSection() != null
-                        && gone.contains(s.infoSection())) {
+                boolean appliesToGone = s.content() instanceof RelocationTable && s.infoSection() != null
+                        && gone.contains(s.infoSection());
+                boolean extendsGone = s.content() instanceof ExtendedIndexTable && gone.contains(s.link());
+                if (!gone.contains(s) && (appliesToGone || extendsGone)) {
                     gone.add(s);
                     grew = true;
                 }
@@ -159,9 +161,52 @@ public final class ElfEditor {
         remove(List.of(section));
     }
 
-    /** Serialises the model with the given layout. */
+    /**
+     * Serialises the model with the given layout. A symbol table that needs extended section
+     * indices (a symbol defined in a section whose index is {@code 0xff00} or more) and has no
+     * {@code .symtab_shndx} gets one first: it is appended to the model as the last section.
+     */
     public byte[] write(LayoutPolicy policy) throws ElfFormatException {
+        addMissingExtendedIndexTables();
         return new ElfWriter(this, policy).write();
+    }
+
+    private void addMissingExtendedIndexTables() {
+        if (sections.size() <= Elf.SHN_LORESERVE) {
+            return; // every index fits in st_shndx
+        }
+        Map<Section, Integer> index = new IdentityHashMap<>();
+        Set<Section> extended = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = 0; i < sections.size(); i++) {
+            Section s = sections.get(i);
+            index.put(s, i);
+            if (s.content() instanceof ExtendedIndexTable && s.link() != null) {
+                extended.add(s.link());
+            }
+        }
+        List<Section> needy = new ArrayList<>();
+        for (Section s : sections) {
+            if (s.content() instanceof SymbolTable table && !extended.contains(s) && needsExtendedIndices(table, index)) {
+                needy.add(s);
+            }
+        }
+        for (Section table : needy) {
+            Section shndx = addSection(".symtab_shndx", Elf.SHT_SYMTAB_SHNDX, 0,
+                    new ExtendedIndexTable(table.symbols()));
+            shndx.setLink(table);
+            shndx.setEntsize(4);
+            shndx.setAddralign(4);
+        }
+    }
+
+    private static boolean needsExtendedIndices(SymbolTable table, Map<Section, Integer> index) {
+        for (Symbol sym : table.symbols()) {
+            Integer at = sym.section() == null ? null : index.get(sym.section());
+            if (at != null && at >= Elf.SHN_LORESERVE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------ decoding
@@ -184,7 +229,6 @@ public final class ElfEditor {
             switch (h.type()) {
                 case Elf.SHT_NOBITS -> s.setContent(new NoBits(h.size()));
                 case Elf.SHT_STRTAB -> s.setContent(new StringTable(source.contentBytes(h)));
-                case Elf.SHT_SYMTAB_SHNDX -> s.setContent(new ExtendedIndexTable());
                 default -> s.setContent(new RawContent(source.contentBytes(h)));
             }
         }
@@ -210,8 +254,12 @@ public final class ElfEditor {
                 case Elf.SHT_REL, Elf.SHT_RELA -> decodeRelocations(h, s, symbolsByTable);
                 case Elf.SHT_GROUP -> decodeGroup(h, s, symbolsByTable);
                 case Elf.SHT_SYMTAB_SHNDX -> {
-                    if (h.link() > 0 && h.link() < n) {
-                        s.setLink(sections.get((int) h.link()));
+                    // Only an extension of a decoded symbol table is rebuilt; any other stays raw.
+                    List<Symbol> symbols = h.link() > 0 && h.link() < n ? symbolsByTable.get((int) h.link()) : null;
+                    if (symbols != null) {
+                        Section table = sections.get((int) h.link());
+                        s.setContent(new ExtendedIndexTable(table.symbols()));
+                        s.setLink(table);
                     }
                 }
                 default -> {

@@ -113,8 +113,8 @@ final class ElfWriter {
                 contents[i] = encodeRelocations(s, table);
             } else if (c instanceof GroupContent group) {
                 contents[i] = encodeGroup(s, group);
-            } else if (c instanceof ExtendedIndexTable) {
-                contents[i] = encodeExtendedIndices(s);
+            } else if (c instanceof ExtendedIndexTable table) {
+                contents[i] = encodeExtendedIndices(s, table);
             }
         }
     }
@@ -149,13 +149,8 @@ final class ElfWriter {
         return out;
     }
 
-    private byte[] encodeExtendedIndices(Section s) throws ElfFormatException {
-        Section table = s.link();
-        if (table == null || !(table.content() instanceof SymbolTable symbols)) {
-            return new byte[0];
-        }
-        indexOf(table, s, "sh_link");
-        List<Symbol> list = symbols.symbols();
+    private byte[] encodeExtendedIndices(Section s, ExtendedIndexTable table) throws ElfFormatException {
+        List<Symbol> list = table.symbols().symbols();
         byte[] out = new byte[list.size() * 4];
         ByteBuffer b = ByteBuffer.wrap(out).order(shape.order());
         for (int i = 0; i < list.size(); i++) {

@@ -1,18 +1,26 @@
 package org.klpconvert.elf.edit;
 
 /**
- * A {@code SHT_SYMTAB_SHNDX} section. Its entries are derived from the symbol table it
- * extends (the section's link) and rebuilt at write time.
+ * A {@code SHT_SYMTAB_SHNDX} section (elf-notes.md section 9): one word per symbol of the
+ * symbol table it extends (the section's link), holding the real section index of each
+ * symbol whose {@code st_shndx} is {@code SHN_XINDEX}. Nothing is stored here: the entries
+ * are derived from the symbols when the object is written.
  */
 public final class ExtendedIndexTable implements SectionContent {
-    private int count;
+    private final SymbolTable symbols;
 
-    void setCount(int count) {
-        this.count = count;
+    /** The extension of {@code symbols}. */
+    public ExtendedIndexTable(SymbolTable symbols) {
+        this.symbols = symbols;
+    }
+
+    /** The table this one extends. */
+    public SymbolTable symbols() {
+        return symbols;
     }
 
     @Override
     public long size(ObjectShape shape) {
-        return 4L * count;
+        return 4L * symbols.count();
     }
 }
