@@ -2,10 +2,12 @@ package org.klpconvert.convert;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.klpconvert.convert.annotation.Annotation;
 import org.klpconvert.convert.annotation.Annotations;
@@ -45,6 +47,7 @@ final class ConversionRun {
     private final Map<Symbol, Resolution> resolved = new IdentityHashMap<>();
     private final Map<String, Section> klpSections = new HashMap<>();
     private final List<Diagnostic> warnings = new ArrayList<>();
+    private final Set<String> ignoredAnnotations = new HashSet<>();
     private Annotations annotations;
     private int moved;
 
@@ -92,7 +95,11 @@ final class ConversionRun {
         List<Relocation> order = new ArrayList<>();
         for (Relocation r : relaSection.relocations().entries()) {
             Symbol sym = r.symbol();
-            if (!needsConversion(sym)) {
+            if (!isUnresolved(sym)) {
+                continue;
+            }
+            if (symbols.exported(sym.name())) {
+                warnIfAnnotated(sym);
                 continue;
             }
             Optional<Resolution> resolution = resolve(sym, errors);
@@ -129,11 +136,11 @@ final class ConversionRun {
     }
 
     /**
-     * Whether a relocation's symbol is an unresolved, unexported reference (klp-convert.md
-     * 5.2). Also skipped, unlike C: absolute and common symbols (D14) and symbols already
-     * converted (D10).
+     * Whether a relocation's symbol is an unresolved reference the symbols file must answer
+     * for (klp-convert.md 5.2); exported names are skipped by the caller. Also skipped, unlike
+     * C: absolute and common symbols (D14) and symbols already converted (D10).
      */
-    private boolean needsConversion(Symbol sym) {
+    private static boolean isUnresolved(Symbol sym) {
         if (sym == null || sym.isDefined()) {
             return false;
         }
@@ -141,7 +148,17 @@ final class ConversionRun {
         if (shndx == Elf.SHN_ABS || shndx == Elf.SHN_COMMON || shndx == Elf.SHN_LIVEPATCH) {
             return false;
         }
-        return !sym.name().equals(TOC_BASE) && !symbols.exported(sym.name());
+        return !sym.name().equals(TOC_BASE);
+    }
+
+    /** B12: an annotation cannot force an exported name; C ignores it silently, -v says so. */
+    private void warnIfAnnotated(Symbol sym) {
+        Optional<Annotation> annotation = annotations.forSymbol(sym.name());
+        if (annotation.isPresent() && ignoredAnnotations.add(sym.name())) {
+            Annotation a = annotation.get();
+            warnings.add(Diagnostic.warning("annotation for exported symbol ignored: " + a.object() + "."
+                    + a.symbol() + "," + a.pos()));
+        }
     }
 
     private static boolean isAllowed(String relaSection, String object) {
