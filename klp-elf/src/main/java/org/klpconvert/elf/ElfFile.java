@@ -353,14 +353,15 @@ public final class ElfFile {
             names = new SectionHeader(header.shstrndx(), "", f[0], (int) f[1], f[2], f[3], f[4], f[5], f[6], f[7],
                     f[8], f[9]);
             if (names.type() != Elf.SHT_STRTAB) {
-                throw error(header.shoff() + (long) header.shstrndx() * entsize, "section name table [" + header.shstrndx()
-                        + "] is not SHT_STRTAB");
+                throw error(header.shoff() + (long) header.shstrndx() * entsize,
+                        "section name table [" + header.shstrndx() + "] is not SHT_STRTAB");
             }
         }
         List<SectionHeader> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             long[] f = raw[i];
-            String name = names == null || i == 0 && f[0] == 0 ? "" : stringAt(names, f[0], "section name of [" + i + "]");
+            boolean unnamed = names == null || i == 0 && f[0] == 0;
+            String name = unnamed ? "" : stringAt(names, f[0], "section name of [" + i + "]");
             list.add(new SectionHeader(i, name, f[0], (int) f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9]));
         }
         return Collections.unmodifiableList(list);

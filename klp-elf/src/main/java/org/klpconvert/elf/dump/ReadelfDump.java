@@ -8,7 +8,8 @@ import org.klpconvert.elf.ElfFormatException;
  * combination, which prints the file header, the section headers, the relocation sections and
  * the symbol tables, in that order). It is exact for well-formed ELF32 and ELF64 objects of
  * either byte order; for machines other than the five klp-convert handles, relocation types
- * print as readelf prints unknown ones. Useful to compare objects structurally and to explain a
+ * print as readelf prints unknown ones, and RELR sections and symbol versions, which
+ * relocatable objects do not have, are not rendered. Useful to compare objects structurally and to explain a
  * byte difference in terms every ELF user knows.
  */
 public final class ReadelfDump {

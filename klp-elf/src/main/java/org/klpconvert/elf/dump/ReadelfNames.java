@@ -28,9 +28,11 @@ final class ReadelfNames {
             Map.entry(8, "NOBITS"), Map.entry(9, "REL"), Map.entry(10, "SHLIB"), Map.entry(11, "DYNSYM"),
             Map.entry(14, "INIT_ARRAY"), Map.entry(15, "FINI_ARRAY"), Map.entry(16, "PREINIT_ARRAY"),
             Map.entry(17, "GROUP"), Map.entry(18, "SYMTAB SECTION INDICES"), Map.entry(19, "RELR"),
+            Map.entry(0x6fff4700, "GNU_INCREMENTAL_INPUTS"), Map.entry(0x6ffffff0, "VERSYM"),
             Map.entry(0x6ffffff5, "GNU_ATTRIBUTES"), Map.entry(0x6ffffff6, "GNU_HASH"),
-            Map.entry(0x6ffffff7, "GNU_LIBLIST"), Map.entry(0x6ffffffd, "VERDEF"),
-            Map.entry(0x6ffffffe, "VERNEED"), Map.entry(0x6fffffff, "VERSYM"));
+            Map.entry(0x6ffffff7, "GNU_LIBLIST"), Map.entry(0x6ffffffc, "VERDEF"), Map.entry(0x6ffffffd, "VERDEF"),
+            Map.entry(0x6ffffffe, "VERNEED"), Map.entry(0x6fffffff, "VERSYM"), Map.entry(0x7ffffffd, "AUXILIARY"),
+            Map.entry(0x7fffffff, "FILTER"));
 
     static String osAbi(int osAbi) {
         String name = OS_ABIS.get(osAbi);
@@ -87,10 +89,16 @@ final class ReadelfNames {
         return s.toString();
     }
 
-    static String sectionType(long type) {
+    static String sectionType(long type, int eMachine) {
         String name = SECTION_TYPES.get((int) type);
         if (name != null) {
             return name;
+        }
+        if (eMachine == Elf.EM_X86_64 && type == 0x70000001L) {
+            return "X86_64_UNWIND";
+        }
+        if (eMachine == Elf.EM_AARCH64 && type == 0x70000003L) {
+            return "AARCH64_ATTRIBUTES";
         }
         if (type >= 0x70000000L && type <= 0x7fffffffL) {
             return "LOPROC+0x" + Long.toHexString(type - 0x70000000L);
@@ -101,7 +109,7 @@ final class ReadelfNames {
         if (type >= 0x80000000L && type <= 0xffffffffL) {
             return "LOUSER+0x" + Long.toHexString(type - 0x80000000L);
         }
-        return "<unknown>: " + Long.toHexString(type);
+        return Text.hex(type, 8) + ": <unknown>";
     }
 
     /**
@@ -188,10 +196,10 @@ final class ReadelfNames {
             case 4 -> "FILE";
             case 5 -> "COMMON";
             case 6 -> "TLS";
-            case 7 -> "RELC";
-            case 8 -> "SRELC";
+            case 8 -> "RELC";
+            case 9 -> "SRELC";
             default -> {
-                if (type == 10 && (osAbi == ELFOSABI_GNU || osAbi == ELFOSABI_FREEBSD || osAbi == ELFOSABI_NONE)) {
+                if (type == 10 && (osAbi == ELFOSABI_GNU || osAbi == ELFOSABI_FREEBSD)) {
                     yield "IFUNC";
                 }
                 yield type >= 13 ? "<processor specific>: " + type
@@ -206,7 +214,7 @@ final class ReadelfNames {
             case 1 -> "GLOBAL";
             case 2 -> "WEAK";
             default -> {
-                if (bind == 10 && (osAbi == ELFOSABI_GNU || osAbi == ELFOSABI_FREEBSD || osAbi == ELFOSABI_NONE)) {
+                if (bind == 10 && (osAbi == ELFOSABI_GNU || osAbi == ELFOSABI_FREEBSD)) {
                     yield "UNIQUE";
                 }
                 yield bind >= 13 ? "<processor specific>: " + bind
@@ -232,8 +240,9 @@ final class ReadelfNames {
             int offset = code >= 2 ? (1 << code) >> 2 << 2 : code;
             return "<localentry>: " + offset;
         }
-        if (eMachine == Elf.EM_AARCH64 && bits == 0x80) {
-            return "VARIANT_PCS";
+        if (eMachine == Elf.EM_AARCH64 && (bits & 0x80) != 0) {
+            int rest = bits & ~0x80;
+            return rest == 0 ? "VARIANT_PCS" : "VARIANT_PCS | " + Integer.toHexString(rest);
         }
         return "<other>: " + Integer.toHexString(bits);
     }
@@ -244,8 +253,8 @@ final class ReadelfNames {
             if (index == 0) {
                 return "UND";
             }
-            return sectionCount != 0 && index >= sectionCount ? "bad section index[" + Text.pad(Long.toString(index), 3, false) + "]"
-                    : Text.pad(Long.toString(index), 3, false);
+            String number = Text.pad(Long.toString(index), 3, false);
+            return sectionCount != 0 && index >= sectionCount ? "bad section index[" + number + "]" : number;
         }
         int v = (int) index;
         if (v == Elf.SHN_ABS) {

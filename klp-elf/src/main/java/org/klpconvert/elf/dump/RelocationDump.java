@@ -53,9 +53,8 @@ final class RelocationDump {
 
     private String columnTitles(boolean rela) {
         if (is64) {
-            return rela
-                    ? "    Offset             Info             Type               Symbol's Value  Symbol's Name + Addend\n"
-                    : "    Offset             Info             Type               Symbol's Value  Symbol's Name\n";
+            return "    Offset             Info             Type               Symbol's Value  Symbol's Name"
+                    + (rela ? " + Addend\n" : "\n");
         }
         return rela ? " Offset     Info    Type                Sym. Value  Symbol's Name + Addend\n"
                 : " Offset     Info    Type            Sym.Value  Sym. Name\n";
@@ -63,7 +62,8 @@ final class RelocationDump {
 
     private void appendEntry(StringBuilder out, ElfRelocation r, ElfSymbol symbol, boolean rela) {
         int width = is64 ? 16 : 8;
-        long info = is64 ? (long) r.symbol() << 32 | Integer.toUnsignedLong(r.type()) : (long) r.symbol() << 8 | r.type();
+        long info = is64 ? (long) r.symbol() << 32 | Integer.toUnsignedLong(r.type())
+                : (long) r.symbol() << 8 | r.type();
         out.append(Text.hex(r.offset(), width)).append("  ").append(Text.hex(info, width)).append(' ');
         RelocationType type = Machine.relocationType(machine, r.type()).orElse(null);
         out.append(type == null ? "unrecognized: " + Text.pad(Integer.toHexString(r.type()), 7, true)
@@ -73,13 +73,17 @@ final class RelocationDump {
             appendSymbolValue(out, symbol);
             out.append(Text.printable(symbolName(symbol)));
             if (rela) {
-                out.append(r.addend() < 0 ? " - " + Long.toHexString(-r.addend()) : " + " + Long.toHexString(r.addend()));
+                out.append(r.addend() < 0 ? " - " : " + ").append(magnitude(r.addend()));
             }
         } else if (rela) {
-            out.append(" ".repeat(is64 ? 20 : 12));
-            out.append(r.addend() < 0 ? "-" + Long.toHexString(-r.addend()) : Long.toHexString(r.addend()));
+            out.append(" ".repeat(is64 ? 20 : 12)).append(r.addend() < 0 ? "-" : "").append(magnitude(r.addend()));
         }
         out.append('\n');
+    }
+
+    /** An addend's absolute value in hex, as C's {@code -off} of an unsigned 64-bit value. */
+    private static String magnitude(long addend) {
+        return Long.toHexString(addend < 0 ? -addend : addend);
     }
 
     /**

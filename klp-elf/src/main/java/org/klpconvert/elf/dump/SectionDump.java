@@ -36,16 +36,17 @@ final class SectionDump {
     }
 
     private void appendRow(StringBuilder out, SectionHeader s) {
+        int machine = file.header().machine();
+        String type = ReadelfNames.sectionType(Integer.toUnsignedLong(s.type()), machine);
+        String flags = ReadelfNames.sectionFlags(s.flags(), machine, file.header().osAbi());
         out.append("  [").append(Text.pad(Integer.toString(s.index()), 2, false)).append("] ")
                 .append(Text.pad(Text.printable(s.name()), 17, true)).append(' ')
-                .append(Text.pad(ReadelfNames.sectionType(Integer.toUnsignedLong(s.type())), 15, true)).append(' ')
+                .append(Text.pad(type, 15, true)).append(' ')
                 .append(Text.hex(s.addr(), is64 ? 16 : 8)).append(' ')
                 .append(Text.hex(s.offset(), 6)).append(' ')
                 .append(Text.hex(s.size(), 6)).append(' ')
                 .append(Text.hex(s.entsize(), 2)).append(' ')
-                .append(Text.pad(ReadelfNames.sectionFlags(s.flags(), file.header().machine(), file.header().osAbi()), 3,
-                        false))
-                .append(' ')
+                .append(Text.pad(flags, 3, false)).append(' ')
                 .append(Text.pad(Long.toString(s.link()), 2, false)).append(' ')
                 .append(Text.pad(Long.toString(s.info()), 3, false)).append(' ')
                 .append(Text.pad(Text.unsigned(s.addralign()), 2, false)).append('\n');

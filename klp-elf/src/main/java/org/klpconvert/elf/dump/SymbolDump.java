@@ -68,8 +68,8 @@ final class SymbolDump {
         boolean viaTable = sym.shndx() == Elf.SHN_XINDEX && extended;
         long index = viaTable ? sym.sectionIndex() : sym.shndx();
         boolean special = !viaTable && sym.shndx() >= Elf.SHN_LORESERVE;
-        out.append(' ').append(Text.pad(ReadelfNames.symbolIndex(index, special, machine, file.sections().size()), 4, false))
-                .append(' ');
+        String ndx = ReadelfNames.symbolIndex(index, special, machine, file.sections().size());
+        out.append(' ').append(Text.pad(ndx, 4, false)).append(' ');
         boolean sectionName = sym.type() == Elf.STT_SECTION && !special && index < file.sections().size()
                 && sym.nameOffset() == 0;
         out.append(Text.printable(sectionName ? file.section((int) index).name() : sym.name())).append('\n');

@@ -186,7 +186,9 @@ public final class ElfEditor {
         }
         List<Section> needy = new ArrayList<>();
         for (Section s : sections) {
-            if (s.content() instanceof SymbolTable table && !extended.contains(s) && needsExtendedIndices(table, index)) {
+            boolean needsOne = s.content() instanceof SymbolTable table && !extended.contains(s)
+                    && needsExtendedIndices(table, index);
+            if (needsOne) {
                 needy.add(s);
             }
         }

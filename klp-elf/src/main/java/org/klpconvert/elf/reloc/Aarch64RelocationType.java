@@ -3,8 +3,10 @@ package org.klpconvert.elf.reloc;
 import java.util.Optional;
 
 /**
- * Relocation types of arm64 ({@code EM_AARCH64}): every type GNU readelf 2.40 has a name for, constant name =
- * readelf's spelling. Kernel acceptance follows arch/arm64/kernel/module.c: type 0 and NULL (the kernel's R_ARM_NONE and R_AARCH64_NONE), the ABS, PREL, MOVW, LDST, branch and ADR types; no GOT types (kernel-rules.md section 7).
+ * Relocation types of arm64 ({@code EM_AARCH64}): every type GNU readelf 2.40 has a name for,
+ * constant name = readelf's spelling. Kernel acceptance follows arch/arm64/kernel/module.c:
+ * type 0 and NULL (the kernel's R_ARM_NONE and R_AARCH64_NONE), the ABS, PREL, MOVW, LDST,
+ * branch and ADR types; no GOT types (kernel-rules.md section 7).
  */
 public enum Aarch64RelocationType implements RelocationType {
     R_AARCH64_NONE(0, true),

@@ -3,8 +3,12 @@ package org.klpconvert.elf.reloc;
 import java.util.Optional;
 
 /**
- * Relocation types of ppc64 and ppc64le ({@code EM_PPC64}): every type GNU readelf 2.40 has a name for, constant name =
- * readelf's spelling. Kernel acceptance follows arch/powerpc/kernel/module_64.c. There is no NONE case. The TOC family and TOCSAVE are accepted only by kernels without CONFIG_PPC_KERNEL_PCREL, REL24_NOTOC, PCREL34 and GOT_PCREL34 only by kernels with it; both sets count as accepted here (kernel-rules.md section 7).
+ * Relocation types of ppc64 and ppc64le ({@code EM_PPC64}): every type GNU readelf 2.40 has a
+ * name for, constant name = readelf's spelling. Kernel acceptance follows
+ * arch/powerpc/kernel/module_64.c. There is no NONE case. The TOC family and TOCSAVE are
+ * accepted only by kernels without CONFIG_PPC_KERNEL_PCREL, REL24_NOTOC, PCREL34 and
+ * GOT_PCREL34 only by kernels with it; both sets count as accepted here (kernel-rules.md
+ * section 7).
  */
 public enum Ppc64RelocationType implements RelocationType {
     R_PPC64_NONE(0, false),

@@ -3,8 +3,9 @@ package org.klpconvert.elf.reloc;
 import java.util.Optional;
 
 /**
- * Relocation types of ppc32 ({@code EM_PPC}): every type GNU readelf 2.40 has a name for, constant name =
- * readelf's spelling. Kernel acceptance follows arch/powerpc/kernel/module_32.c. There is no NONE case (kernel-rules.md section 7).
+ * Relocation types of ppc32 ({@code EM_PPC}): every type GNU readelf 2.40 has a name for,
+ * constant name = readelf's spelling. Kernel acceptance follows
+ * arch/powerpc/kernel/module_32.c. There is no NONE case (kernel-rules.md section 7).
  */
 public enum PpcRelocationType implements RelocationType {
     R_PPC_NONE(0, false),

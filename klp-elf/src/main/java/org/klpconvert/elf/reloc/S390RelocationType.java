@@ -3,8 +3,11 @@ package org.klpconvert.elf.reloc;
 import java.util.Optional;
 
 /**
- * Relocation types of s390 and s390x ({@code EM_S390}): every type GNU readelf 2.40 has a name for, constant name =
- * readelf's spelling. Kernel acceptance follows arch/s390/kernel/module.c: COPY, GLOB_DAT, JMP_SLOT and RELATIVE are refused; TLS types are unknown to it; the 12/24-bit DBL types (62 to 65) are not confirmed and count as refused (kernel-rules.md section 7).
+ * Relocation types of s390 and s390x ({@code EM_S390}): every type GNU readelf 2.40 has a name
+ * for, constant name = readelf's spelling. Kernel acceptance follows
+ * arch/s390/kernel/module.c: COPY, GLOB_DAT, JMP_SLOT and RELATIVE are refused; TLS types are
+ * unknown to it; the 12/24-bit DBL types (62 to 65) are not confirmed and count as refused
+ * (kernel-rules.md section 7).
  */
 public enum S390RelocationType implements RelocationType {
     R_390_NONE(0, true),

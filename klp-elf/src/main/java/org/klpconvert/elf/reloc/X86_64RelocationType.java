@@ -3,8 +3,9 @@ package org.klpconvert.elf.reloc;
 import java.util.Optional;
 
 /**
- * Relocation types of x86_64 ({@code EM_X86_64}): every type GNU readelf 2.40 has a name for, constant name =
- * readelf's spelling. Kernel acceptance follows arch/x86/kernel/module.c: NONE (skipped), 64, PC32, PLT32, 32, 32S, PC64 (kernel-rules.md section 7).
+ * Relocation types of x86_64 ({@code EM_X86_64}): every type GNU readelf 2.40 has a name for,
+ * constant name = readelf's spelling. Kernel acceptance follows arch/x86/kernel/module.c: NONE
+ * (skipped), 64, PC32, PLT32, 32, 32S, PC64 (kernel-rules.md section 7).
  */
 public enum X86_64RelocationType implements RelocationType {
     R_X86_64_NONE(0, true),

@@ -38,7 +38,8 @@ class ExtendedNumberingTest {
     /** Sections .s0 .. .s65299, each defining the global symbol f<i>. */
     private static final int COUNT = 65_300;
     private static final Pattern SECTION_ROW = Pattern.compile("^  \\[ *(\\d+)\\] (\\S*)");
-    private static final Pattern SYMBOL_ROW = Pattern.compile("^ +\\d+: \\S+ +\\S+ \\S+ +\\S+ +\\S+ +(\\S+|OS \\S+) (\\S*)$");
+    private static final Pattern SYMBOL_ROW = Pattern.compile(
+            "^ +\\d+: \\S+ +\\S+ \\S+ +\\S+ +\\S+ +(\\S+|OS \\S+) (\\S*)$");
 
     @TempDir
     static Path tmp;

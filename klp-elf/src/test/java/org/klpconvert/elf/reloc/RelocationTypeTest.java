@@ -35,7 +35,8 @@ import org.klpconvert.testdata.Tools;
 class RelocationTypeTest {
 
     /** One relocation row of {@code readelf -r -W}: offset, info, and the type column. */
-    private static final Pattern ROW = Pattern.compile("^([0-9a-f]{8}|[0-9a-f]{16})  ([0-9a-f]{8}|[0-9a-f]{16}) (\\S+)");
+    private static final Pattern ROW = Pattern.compile(
+            "^([0-9a-f]{8}|[0-9a-f]{16})  ([0-9a-f]{8}|[0-9a-f]{16}) (\\S+)");
 
     @TempDir
     Path tmp;
