@@ -14,9 +14,14 @@ import org.klpconvert.elf.reloc.RelocationType;
  */
 abstract class KernelTypeRules implements ArchHandler {
     private final Machine machine;
+    private final String archName;
 
-    KernelTypeRules(Machine machine) {
+    /**
+     * @param archName the kernel's name of the architecture, used in refusals
+     */
+    KernelTypeRules(Machine machine, String archName) {
         this.machine = machine;
+        this.archName = archName;
     }
 
     @Override
@@ -29,10 +34,10 @@ abstract class KernelTypeRules implements ArchHandler {
     public final Optional<String> refusal(Relocation relocation, Section target, ObjectShape shape) {
         Optional<RelocationType> type = machine.relocationType(relocation.type());
         if (type.isEmpty()) {
-            return Optional.of("unknown relocation type " + relocation.type() + " for " + machine.readelfName());
+            return Optional.of("type " + relocation.type() + " is not a " + archName + " relocation type");
         }
         if (!type.get().kernelAccepts()) {
-            return Optional.of("the " + machine.readelfName() + " kernel does not apply this type");
+            return Optional.of("the " + archName + " kernel's module loader does not accept this type");
         }
         return machineRefusal(relocation, target, shape);
     }

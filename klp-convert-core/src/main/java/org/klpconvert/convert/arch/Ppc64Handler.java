@@ -21,7 +21,7 @@ final class Ppc64Handler extends KernelTypeRules {
     private static final long RESTORE_R2 = 0xe8410018L;
 
     Ppc64Handler() {
-        super(Machine.PPC64);
+        super(Machine.PPC64, "ppc64");
     }
 
     @Override

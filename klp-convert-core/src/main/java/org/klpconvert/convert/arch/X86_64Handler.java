@@ -17,7 +17,7 @@ final class X86_64Handler extends KernelTypeRules {
     private static final int R_X86_64_PC64 = 24;
 
     X86_64Handler() {
-        super(Machine.X86_64);
+        super(Machine.X86_64, "x86_64");
     }
 
     @Override
