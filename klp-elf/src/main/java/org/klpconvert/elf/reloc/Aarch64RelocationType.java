@@ -8,7 +8,7 @@ import java.util.Optional;
  * type 0 and NULL (the kernel's R_ARM_NONE and R_AARCH64_NONE), the ABS, PREL, MOVW, LDST,
  * branch and ADR types; no GOT types (kernel-rules.md section 7).
  */
-public enum Aarch64RelocationType implements RelocationType {
+public enum Aarch64RelocationType implements TableEntry {
     R_AARCH64_NONE(0, true),
     R_AARCH64_P32_ABS32(1, false),
     R_AARCH64_P32_ABS16(2, false),
@@ -208,12 +208,10 @@ public enum Aarch64RelocationType implements RelocationType {
 
     private static final CodeIndex<Aarch64RelocationType> BY_CODE = new CodeIndex<>(values());
 
-    private final int code;
-    private final boolean kernelAccepts;
+    private final Code entry;
 
     Aarch64RelocationType(int code, boolean kernelAccepts) {
-        this.code = code;
-        this.kernelAccepts = kernelAccepts;
+        this.entry = new Code(code, kernelAccepts);
     }
 
     /** The type with that {@code r_type} value, if readelf knows one. */
@@ -222,17 +220,7 @@ public enum Aarch64RelocationType implements RelocationType {
     }
 
     @Override
-    public int code() {
-        return code;
-    }
-
-    @Override
-    public String readelfName() {
-        return name();
-    }
-
-    @Override
-    public boolean kernelAccepts() {
-        return kernelAccepts;
+    public Code entry() {
+        return entry;
     }
 }

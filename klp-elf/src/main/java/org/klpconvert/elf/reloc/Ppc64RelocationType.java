@@ -10,7 +10,7 @@ import java.util.Optional;
  * GOT_PCREL34 only by kernels with it; both sets count as accepted here (kernel-rules.md
  * section 7).
  */
-public enum Ppc64RelocationType implements RelocationType {
+public enum Ppc64RelocationType implements TableEntry {
     R_PPC64_NONE(0, false),
     R_PPC64_ADDR32(1, true),
     R_PPC64_ADDR24(2, false),
@@ -175,12 +175,10 @@ public enum Ppc64RelocationType implements RelocationType {
 
     private static final CodeIndex<Ppc64RelocationType> BY_CODE = new CodeIndex<>(values());
 
-    private final int code;
-    private final boolean kernelAccepts;
+    private final Code entry;
 
     Ppc64RelocationType(int code, boolean kernelAccepts) {
-        this.code = code;
-        this.kernelAccepts = kernelAccepts;
+        this.entry = new Code(code, kernelAccepts);
     }
 
     /** The type with that {@code r_type} value, if readelf knows one. */
@@ -189,17 +187,7 @@ public enum Ppc64RelocationType implements RelocationType {
     }
 
     @Override
-    public int code() {
-        return code;
-    }
-
-    @Override
-    public String readelfName() {
-        return name();
-    }
-
-    @Override
-    public boolean kernelAccepts() {
-        return kernelAccepts;
+    public Code entry() {
+        return entry;
     }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
  * constant name = readelf's spelling. Kernel acceptance follows
  * arch/powerpc/kernel/module_32.c. There is no NONE case (kernel-rules.md section 7).
  */
-public enum PpcRelocationType implements RelocationType {
+public enum PpcRelocationType implements TableEntry {
     R_PPC_NONE(0, false),
     R_PPC_ADDR32(1, true),
     R_PPC_ADDR24(2, false),
@@ -124,12 +124,10 @@ public enum PpcRelocationType implements RelocationType {
 
     private static final CodeIndex<PpcRelocationType> BY_CODE = new CodeIndex<>(values());
 
-    private final int code;
-    private final boolean kernelAccepts;
+    private final Code entry;
 
     PpcRelocationType(int code, boolean kernelAccepts) {
-        this.code = code;
-        this.kernelAccepts = kernelAccepts;
+        this.entry = new Code(code, kernelAccepts);
     }
 
     /** The type with that {@code r_type} value, if readelf knows one. */
@@ -138,17 +136,7 @@ public enum PpcRelocationType implements RelocationType {
     }
 
     @Override
-    public int code() {
-        return code;
-    }
-
-    @Override
-    public String readelfName() {
-        return name();
-    }
-
-    @Override
-    public boolean kernelAccepts() {
-        return kernelAccepts;
+    public Code entry() {
+        return entry;
     }
 }

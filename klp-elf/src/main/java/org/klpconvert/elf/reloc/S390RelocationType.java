@@ -9,7 +9,7 @@ import java.util.Optional;
  * unknown to it; the 12/24-bit DBL types (62 to 65) are not confirmed and count as refused
  * (kernel-rules.md section 7).
  */
-public enum S390RelocationType implements RelocationType {
+public enum S390RelocationType implements TableEntry {
     R_390_NONE(0, true),
     R_390_8(1, true),
     R_390_12(2, true),
@@ -81,12 +81,10 @@ public enum S390RelocationType implements RelocationType {
 
     private static final CodeIndex<S390RelocationType> BY_CODE = new CodeIndex<>(values());
 
-    private final int code;
-    private final boolean kernelAccepts;
+    private final Code entry;
 
     S390RelocationType(int code, boolean kernelAccepts) {
-        this.code = code;
-        this.kernelAccepts = kernelAccepts;
+        this.entry = new Code(code, kernelAccepts);
     }
 
     /** The type with that {@code r_type} value, if readelf knows one. */
@@ -95,17 +93,7 @@ public enum S390RelocationType implements RelocationType {
     }
 
     @Override
-    public int code() {
-        return code;
-    }
-
-    @Override
-    public String readelfName() {
-        return name();
-    }
-
-    @Override
-    public boolean kernelAccepts() {
-        return kernelAccepts;
+    public Code entry() {
+        return entry;
     }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
  * constant name = readelf's spelling. Kernel acceptance follows arch/x86/kernel/module.c: NONE
  * (skipped), 64, PC32, PLT32, 32, 32S, PC64 (kernel-rules.md section 7).
  */
-public enum X86_64RelocationType implements RelocationType {
+public enum X86_64RelocationType implements TableEntry {
     R_X86_64_NONE(0, true),
     R_X86_64_64(1, true),
     R_X86_64_PC32(2, true),
@@ -56,12 +56,10 @@ public enum X86_64RelocationType implements RelocationType {
 
     private static final CodeIndex<X86_64RelocationType> BY_CODE = new CodeIndex<>(values());
 
-    private final int code;
-    private final boolean kernelAccepts;
+    private final Code entry;
 
     X86_64RelocationType(int code, boolean kernelAccepts) {
-        this.code = code;
-        this.kernelAccepts = kernelAccepts;
+        this.entry = new Code(code, kernelAccepts);
     }
 
     /** The type with that {@code r_type} value, if readelf knows one. */
@@ -70,17 +68,7 @@ public enum X86_64RelocationType implements RelocationType {
     }
 
     @Override
-    public int code() {
-        return code;
-    }
-
-    @Override
-    public String readelfName() {
-        return name();
-    }
-
-    @Override
-    public boolean kernelAccepts() {
-        return kernelAccepts;
+    public Code entry() {
+        return entry;
     }
 }
