@@ -4,22 +4,20 @@ import java.util.Arrays;
 
 /**
  * The index over one symbols file: offsets into its bytes, no per-line objects. Entries (the
- * non-exported lines) are numbered in file order; entries with the same name are chained in
- * file order; a (object, name) counter gives counts and positions.
+ * non-exported lines) are numbered in file order; each name keeps its last entry, and each
+ * entry the previous one with the same name, so a name's entries are a chain in reverse file
+ * order (the order of the C tool's list).
  */
 final class SymbolIndex implements SymbolFileFormat.LineHandler<RuntimeException> {
 
     private final byte[] data;
     private final NameFilter filter;
     final SliceTable objects;
+    /** Name slices; the value of a name is its last entry. */
     final SliceTable names;
     final SliceTable exported;
-    final PairCounts counts;
-    private int[] nameHead;
-    private int[] nameTail;
     private int[] entryObject;
-    private int[] entryNext;
-    private int[] entryOccurrence;
+    private int[] entryPrevious;
     private int entryCount;
     private int currentObject = -1;
 
@@ -35,12 +33,8 @@ final class SymbolIndex implements SymbolFileFormat.LineHandler<RuntimeException
         objects = new SliceTable(data, filter == null ? 4096 : 256);
         names = new SliceTable(data, expected);
         exported = new SliceTable(data, filter == null ? expected / 16 : 16);
-        counts = new PairCounts(expected);
-        nameHead = new int[Math.max(16, expected)];
-        nameTail = new int[nameHead.length];
         entryObject = new int[Math.max(16, expected)];
-        entryNext = new int[entryObject.length];
-        entryOccurrence = new int[entryObject.length];
+        entryPrevious = new int[entryObject.length];
     }
 
     @Override
@@ -54,57 +48,42 @@ final class SymbolIndex implements SymbolFileFormat.LineHandler<RuntimeException
             }
             default -> {
                 if (filter == null || filter.accepts(data, start, nameEnd)) {
-                    int known = names.size();
-                    int name = names.add(start, nameEnd);
-                    addEntry(name, name == known);
+                    addEntry(names.add(start, nameEnd));
                 }
             }
         }
     }
 
-    private void addEntry(int name, boolean newName) {
+    private void addEntry(int name) {
         if (entryCount == entryObject.length) {
             int capacity = entryCount + (entryCount >> 1);
             entryObject = Arrays.copyOf(entryObject, capacity);
-            entryNext = Arrays.copyOf(entryNext, capacity);
-            entryOccurrence = Arrays.copyOf(entryOccurrence, capacity);
+            entryPrevious = Arrays.copyOf(entryPrevious, capacity);
         }
         int entry = entryCount++;
         entryObject[entry] = currentObject;
-        entryNext[entry] = -1;
-        entryOccurrence[entry] = counts.increment(currentObject, name);
-        if (newName) {
-            if (name == nameHead.length) {
-                nameHead = Arrays.copyOf(nameHead, name + (name >> 1));
-                nameTail = Arrays.copyOf(nameTail, nameHead.length);
-            }
-            nameHead[name] = entry;
-        } else {
-            entryNext[nameTail[name]] = entry;
-        }
-        nameTail[name] = entry;
+        entryPrevious[entry] = names.value(name);
+        names.setValue(name, entry);
     }
 
     int entryCount() {
         return entryCount;
     }
 
-    /** First entry with that name id, in file order. */
-    int head(int name) {
-        return nameHead[name];
-    }
-
-    /** The next entry with the same name, or -1. */
-    int next(int entry) {
-        return entryNext[entry];
+    /** The entries of a name id, in file order. */
+    int[] entries(int name) {
+        int count = 0;
+        for (int e = names.value(name); e >= 0; e = entryPrevious[e]) {
+            count++;
+        }
+        int[] result = new int[count];
+        for (int e = names.value(name); e >= 0; e = entryPrevious[e]) {
+            result[--count] = e;
+        }
+        return result;
     }
 
     int object(int entry) {
         return entryObject[entry];
-    }
-
-    /** 1-based occurrence of the entry's name within its object, in file order. */
-    int occurrence(int entry) {
-        return entryOccurrence[entry];
     }
 }

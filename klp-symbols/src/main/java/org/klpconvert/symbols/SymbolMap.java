@@ -9,7 +9,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.klpconvert.elf.KlpException;
@@ -126,27 +128,42 @@ public final class SymbolMap {
 
     /** Every non-exported entry with this name, in file order. */
     public List<SymbolEntry> matches(String name) {
-        byte[] key = key(name);
-        int id = key == null ? -1 : index.names.find(key);
-        if (id < 0) {
-            return List.of();
+        int[] entries = entries(name);
+        Map<Integer, Integer> totals = new HashMap<>();
+        for (int e : entries) {
+            totals.merge(index.object(e), 1, Integer::sum);
         }
-        List<SymbolEntry> result = new ArrayList<>();
-        for (int e = index.head(id); e >= 0; e = index.next(e)) {
+        Map<Integer, Integer> seen = new HashMap<>();
+        List<SymbolEntry> result = new ArrayList<>(entries.length);
+        for (int e : entries) {
             int object = index.object(e);
-            int count = index.counts.count(object, id);
-            result.add(new SymbolEntry(objectName(object), name, count == 1 ? 0 : index.occurrence(e)));
+            int occurrence = seen.merge(object, 1, Integer::sum);
+            result.add(new SymbolEntry(objectName(object), name, totals.get(object) == 1 ? 0 : occurrence));
         }
         return Collections.unmodifiableList(result);
     }
 
-    /** Number of non-exported entries with this object and name. */
+    /**
+     * Number of non-exported entries with this object and name: a hash lookup, then a walk
+     * over the entries of that name only.
+     */
     public int count(String object, String name) {
-        byte[] key = key(name);
+        int[] entries = entries(name);
         byte[] objectKey = bytes(object);
-        int id = key == null || objectKey == null ? -1 : index.names.find(key);
-        int objectId = id < 0 ? -1 : index.objects.find(objectKey);
-        return objectId < 0 ? 0 : index.counts.count(objectId, id);
+        int objectId = entries.length == 0 || objectKey == null ? -1 : index.objects.find(objectKey);
+        int count = 0;
+        for (int e : entries) {
+            if (index.object(e) == objectId) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private int[] entries(String name) {
+        byte[] key = key(name);
+        int id = key == null ? -1 : index.names.find(key);
+        return id < 0 ? new int[0] : index.entries(id);
     }
 
     /**

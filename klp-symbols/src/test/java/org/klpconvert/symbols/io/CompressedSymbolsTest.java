@@ -6,15 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
-import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
-import org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,24 +30,11 @@ class CompressedSymbolsTest {
         return Files.readAllBytes(TestData.symbolsFile("x86_64"));
     }
 
-    static byte[] compress(Compression c, byte[] data) throws IOException {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (OutputStream out = switch (c) {
-            case GZIP -> new GzipCompressorOutputStream(buffer);
-            case XZ -> new XZCompressorOutputStream(buffer, 0);
-            case ZSTD -> new ZstdCompressorOutputStream(buffer);
-            case NONE -> buffer;
-        }) {
-            out.write(data);
-        }
-        return buffer.toByteArray();
-    }
-
     @ParameterizedTest
     @EnumSource(Compression.class)
     void libraryCompressedFilesLoadLikeThePlainOne(Compression c) throws IOException {
         byte[] plain = plain();
-        Path file = Files.write(dir.resolve("symbols.klp"), compress(c, plain));
+        Path file = Files.write(dir.resolve("symbols.klp"), CompressedTestFiles.compress(c, plain));
         assertEquals(c, Compression.detect(Files.readAllBytes(file)));
         assertArrayEquals(plain, Compression.readAll(file));
         SymbolMap map = SymbolMap.load(file);
@@ -84,7 +66,7 @@ class CompressedSymbolsTest {
 
     @Test
     void corruptCompressedDataIsM12() throws IOException {
-        byte[] broken = compress(Compression.XZ, plain());
+        byte[] broken = CompressedTestFiles.xz(plain());
         broken[broken.length / 2] ^= 0x55;
         Path file = Files.write(dir.resolve("broken.klp"), broken);
         SymbolMapFormatException e = assertThrows(SymbolMapFormatException.class, () -> SymbolMap.load(file));
