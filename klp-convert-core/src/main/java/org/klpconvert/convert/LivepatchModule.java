@@ -56,11 +56,15 @@ public final class LivepatchModule {
         return name;
     }
 
-    /** Names of the undefined symbols: the only names conversion asks the symbols file about. */
+    /**
+     * Names of the undefined symbols: the only names conversion asks the symbols file about.
+     * The empty name is one of them when a relocation refers to a nameless undefined symbol,
+     * which a blank line of the symbols file matches.
+     */
     public Set<String> undefinedNames() {
         Set<String> names = new LinkedHashSet<>();
         for (Symbol s : symbolTable.symbols().symbols()) {
-            if (!s.isDefined() && !s.name().isEmpty()) {
+            if (!s.isDefined()) {
                 names.add(s.name());
             }
         }

@@ -193,4 +193,14 @@ class AnnotationTest {
         ObjectView out = ObjectView.of(Convert.ok(input, TWO_X).output());
         assertEquals(".klp.sym.vmlinux.x,2", out.relocations(".klp.rela.vmlinux..data").get(0).symbol());
     }
+
+    @Test
+    void anAnnotationArrayWithoutFileBytesHoldsPositionZero() {
+        // C reads the positions through a NULL data pointer; NOBITS memory is zero-filled
+        String source = x86Loads("f", "x") + "\t.section .klp.module_relocs.vmlinux,\"aw\",@nobits\n\t.zero 12\n"
+                + "\t.reloc 0, R_X86_64_64, x\n";
+        SymbolsFile symbols = new SymbolsFile().object("vmlinux", "x");
+        ObjectView out = ObjectView.of(Convert.ok(module(source), symbols).output());
+        assertEquals(List.of("@0x3 R_X86_64_PC32 .klp.sym.vmlinux.x,0 -4"), out.relocationLines(".klp.rela.vmlinux..text"));
+    }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.klpconvert.convert.support.Convert;
+import org.klpconvert.convert.support.ModuleEdit;
 import org.klpconvert.convert.support.ObjectView;
 import org.klpconvert.convert.support.SymbolsFile;
 import org.klpconvert.convert.support.Toolchain;
@@ -140,5 +141,33 @@ class SectionRulesTest {
         assertEquals(5, report.moved());
         assertEquals(List.of("x vmlinux 0 3", "y btrfs 0 2"), report.symbols().stream()
                 .map(s -> s.name() + " " + s.object() + " " + s.pos() + " " + s.relocations()).toList());
+    }
+
+    @Test
+    void absoluteAndCommonSymbolsAreNotConverted() {
+        // D14: C "converts" them when the symbols file lists the name
+        SymbolsFile symbols = new SymbolsFile().object("vmlinux", "a", "c", "x");
+        String source = "\t.comm c, 8, 8\n" + x86Loads("f", "a", "c", "x");
+        byte[] input = ModuleEdit.edit(Toolchain.X86_64.assemble(source), editor -> editor.sections().stream()
+                .filter(s -> s.type() == Elf.SHT_SYMTAB).flatMap(s -> s.symbols().symbols().stream())
+                .filter(sym -> sym.name().equals("a")).forEach(sym -> sym.setSpecialIndex(Elf.SHN_ABS)));
+        ObjectView out = ObjectView.of(Convert.ok(input, symbols).output());
+        assertEquals(List.of("a", "c"), out.relocations(".rela.text").stream().map(ObjectView.Rel::symbol).toList());
+        assertEquals(List.of(".klp.sym.vmlinux.x,0"), out.relocations(".klp.rela.vmlinux..text").stream()
+                .map(ObjectView.Rel::symbol).toList());
+    }
+
+    @Test
+    void anUndefinedSymbolWithAnEmptyNameIsLookedUpLikeAnyOther() {
+        // a blank line of a symbols file is a symbol with an empty name (klp-convert.md 3.1)
+        byte[] input = ModuleEdit.edit(module(x86Loads("f", "x", "nameless")), editor -> {
+            var symtab = ModuleEdit.section(editor, ".symtab");
+            symtab.symbols().symbols().stream().filter(sym -> sym.name().equals("nameless")).toList()
+                    .forEach(sym -> editor.rename(symtab, sym, ""));
+        });
+        assertEquals("klp-convert: Unable to find missing symbol: \n", Convert.failure(input, SYMBOLS));
+        SymbolsFile blank = new SymbolsFile().object("vmlinux", "x", "");
+        assertEquals(List.of(".klp.sym.vmlinux.x,0", ".klp.sym.vmlinux.,0"), ObjectView.of(Convert.ok(input, blank)
+                .output()).relocations(".klp.rela.vmlinux..text").stream().map(ObjectView.Rel::symbol).toList());
     }
 }

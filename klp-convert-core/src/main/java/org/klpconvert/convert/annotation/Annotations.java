@@ -100,13 +100,15 @@ public final class Annotations {
                 problems.add(Diagnostic.entriesMismatch(relocations.size(), count, relaName));
                 return records;
             }
+            // A NOBITS array has no file bytes: its memory is zero-filled, so every pos is 0
+            // (C reads through a NULL data pointer there).
             ByteBuffer data = section.content() instanceof RawContent raw
                     ? ByteBuffer.wrap(raw.bytes()).order(order)
-                    : ByteBuffer.allocate(0);
+                    : null;
             for (int i = 0; i < count; i++) {
                 Relocation r = paired[i];
                 String symbol = r.symbol() == null ? "" : r.symbol().displayName();
-                long pos = data.getInt(i * RECORD_SIZE + 8) & 0xffffffffL;
+                long pos = data == null ? 0 : data.getInt(i * RECORD_SIZE + 8) & 0xffffffffL;
                 records.add(new Annotation(object, symbol, pos, records.size()));
             }
         }
