@@ -203,4 +203,15 @@ class AnnotationTest {
         ObjectView out = ObjectView.of(Convert.ok(module(source), symbols).output());
         assertEquals(List.of("@0x3 R_X86_64_PC32 .klp.sym.vmlinux.x,0 -4"), out.relocationLines(".klp.rela.vmlinux..text"));
     }
+
+    @Test
+    void aSectionNamedJustThePrefixIsRemovedWithoutBeingRead() {
+        // klp-convert.md 4.2, 4.3: no object name, so no records; removal is by prefix
+        String source = x86Loads("f", "x") + "\t.section .klp.module_relocs.,\"aw\"\n\t.quad x\n\t.long 5\n";
+        assertTrue(ObjectView.of(module(source)).has(".rela.klp.module_relocs."));
+        SymbolsFile symbols = new SymbolsFile().object("vmlinux", "x");
+        ObjectView out = ObjectView.of(Convert.ok(module(source), symbols).output());
+        assertTrue(out.sectionNames().stream().noneMatch(n -> n.contains("module_relocs")), out.sectionNames().toString());
+        assertEquals(List.of("@0x3 R_X86_64_PC32 .klp.sym.vmlinux.x,0 -4"), out.relocationLines(".klp.rela.vmlinux..text"));
+    }
 }

@@ -51,6 +51,9 @@ class ArchHandlerTest {
         assertEquals(refused("R_X86_64_64", ".rela.data", 0, "x", "the location holds 0x1234" + why)
                 + refused("R_X86_64_PC32", ".rela.data", 8, "y", "the location holds 0x7" + why),
                 Convert.failure(Toolchain.X86_64.assemble(source), SYMBOLS));
+        // R_X86_64_NONE writes nothing, so the kernel skips it before the zero check
+        assertEquals(List.of("R_X86_64_NONE .klp.sym.vmlinux.x,0"), converted(Toolchain.X86_64.assemble(
+                "\t.text\n\t.reloc ., R_X86_64_NONE, x\n\tmovl $0x12345678, %eax\n"), ".klp.rela.vmlinux..text"));
     }
 
     @Test

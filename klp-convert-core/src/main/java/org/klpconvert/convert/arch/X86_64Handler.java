@@ -13,6 +13,7 @@ import org.klpconvert.elf.reloc.Machine;
  * are not zero ("Invalid relocation target, existing value is nonzero").
  */
 final class X86_64Handler extends KernelTypeRules {
+    private static final int R_X86_64_NONE = 0;
     private static final int R_X86_64_64 = 1;
     private static final int R_X86_64_PC64 = 24;
 
@@ -22,6 +23,9 @@ final class X86_64Handler extends KernelTypeRules {
 
     @Override
     Optional<String> machineRefusal(Relocation r, Section target, ObjectShape shape) {
+        if (r.type() == R_X86_64_NONE) {
+            return Optional.empty(); // skipped before the zero check: nothing is written
+        }
         int width = r.type() == R_X86_64_64 || r.type() == R_X86_64_PC64 ? 8 : 4;
         OptionalLong existing = TargetBytes.read(target, r.offset(), width, shape);
         if (existing.isPresent() && existing.getAsLong() != 0) {
