@@ -101,6 +101,16 @@ class KlpConvertTest {
     }
 
     @Test
+    void anOutputThatIsASymlinkIsWrittenThroughLikeCreatDoes(@TempDir Path dir) throws Exception {
+        ConversionCase c = x86Conv1();
+        Path real = Files.writeString(dir.resolve("real.ko"), "old");
+        Path link = Files.createSymbolicLink(dir.resolve("link.ko"), real);
+        assertEquals(0, run(c.symbols().toString(), c.input().toString(), link.toString()), stderr());
+        assertTrue(Files.isSymbolicLink(link));
+        assertArrayEquals(Files.readAllBytes(c.expected()), Files.readAllBytes(real));
+    }
+
+    @Test
     void aMissingInputIsReportedLikeTheCTool(@TempDir Path dir) {
         String input = dir.resolve("absent.ko").toString();
         assertEquals(255, run("symbols.klp", input, dir.resolve("out.ko").toString()));

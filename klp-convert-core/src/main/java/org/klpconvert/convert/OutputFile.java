@@ -26,10 +26,10 @@ public final class OutputFile {
      * @param input the input's name, which prefixes the message on failure (D4)
      */
     public static void writeAtomically(Path target, byte[] data, String input) throws KlpException {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
         Path tmp = null;
         try {
+            Path absolute = throughSymlink(target.toAbsolutePath());
+            Path dir = absolute.getParent();
             tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp", permissions());
             Files.write(tmp, data);
             try {
@@ -49,6 +49,14 @@ public final class OutputFile {
                 }
             }
         }
+    }
+
+    /**
+     * C's {@code creat} writes through a symbolic link; a rename would replace the link, so
+     * the file it points to is the one replaced.
+     */
+    private static Path throughSymlink(Path target) throws IOException {
+        return Files.isSymbolicLink(target) && Files.exists(target) ? target.toRealPath() : target;
     }
 
     private static FileAttribute<?>[] permissions() {
