@@ -41,7 +41,7 @@ final class SymbolsCommand implements Callable<Integer> {
         @Option(names = "--vmlinux", description = "vmlinux (ELF, e.g. from the -dbg package) or its System.map.")
         Path vmlinux;
 
-        @Option(names = "--modules", description = "Directory searched for .ko, .ko.xz, .ko.zst, .ko.gz and .o files.")
+        @Option(names = "--modules", description = "Directory searched for .ko, .ko.xz, .ko.zst and .ko.gz files.")
         Path modules;
     }
 
