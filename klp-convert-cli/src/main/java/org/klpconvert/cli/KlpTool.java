@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  * three-path form. Exit codes (style.md section 3): 0 OK; 1 findings or a failure; 2 usage
  * error; 3 malformed input.
  */
-@Command(name = "klp-tool", mixinStandardHelpOptions = true, version = "klp-tool 0.1.0",
+@Command(name = "klp-tool", mixinStandardHelpOptions = true, version = "klp-tool 0.1.0", exitCodeOnInvalidInput = KlpTool.USAGE,
         description = "Livepatch module tools: convert, generate symbols files, dump ELF objects.",
         subcommands = {ConvertCommand.class, SymbolsCommand.class, DumpCommand.class})
 public final class KlpTool {
@@ -21,13 +21,19 @@ public final class KlpTool {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int status;
+        try {
+            status = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("klp-tool: out of memory; give the JVM more heap with JAVA_OPTS=-Xmx...");
+            status = FAILED;
+        }
+        System.exit(status);
     }
 
     /** The configured command line, also used by tests. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new KlpTool());
-        cl.setExitCodeExceptionMapper(e -> FAILED);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof org.klpconvert.convert.ConversionException conversion) {
                 cmd.getErr().print(conversion.render());
