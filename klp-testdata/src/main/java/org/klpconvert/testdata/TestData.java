@@ -69,6 +69,39 @@ public final class TestData {
         return cases;
     }
 
+    /** The klpt_* fixture tree: {@code fixtures/<arch>/} (klp-testdata/src/fixtures/README.md). */
+    public static Path fixturesDir() {
+        return root().resolve("fixtures");
+    }
+
+    /** The five architecture folder names of the klpt_* fixtures, in build order. */
+    public static List<String> fixtureArches() {
+        return List.of("x86_64", "arm64", "ppc64le", "s390", "ppc32");
+    }
+
+    /**
+     * Every klpt_* fixture module: one per {@code fixtures/<arch>/<module>.tmp.ko}, arches in
+     * {@link #fixtureArches()} order, modules sorted, each with its arch's {@code symbols.klp}.
+     */
+    public static List<FixtureCase> fixtureCases() {
+        List<FixtureCase> cases = new ArrayList<>();
+        for (String arch : fixtureArches()) {
+            Path dir = fixturesDir().resolve(arch);
+            try (Stream<Path> files = Files.list(dir)) {
+                files.filter(p -> p.getFileName().toString().endsWith(".tmp.ko"))
+                        .sorted()
+                        .forEach(p -> {
+                            String name = p.getFileName().toString();
+                            String module = name.substring(0, name.length() - ".tmp.ko".length());
+                            cases.add(new FixtureCase(arch, module, p, dir.resolve("symbols.klp")));
+                        });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return cases;
+    }
+
     /** Every error case of the corpus ({@code errors/<case>/}). */
     public static List<ErrorCase> errorCases() {
         Path dir = conformanceDir().resolve("errors");
