@@ -96,7 +96,7 @@ trap cleanup EXIT
 # ---------------------------------------------------------------- step 1
 
 pkg_installed() {
-    dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q '^install ok installed$'
+    [[ $(dpkg-query -W -f='${Status}' "$1" 2>/dev/null) == "install ok installed" ]]
 }
 
 apt_get() { # apt-get that waits for a concurrent apt/dpkg to release the lock
@@ -402,12 +402,13 @@ convert_modules() {
     for s in mm_slots_hash,2 nr_processes,0 saved_command_line,0 total_forks,0; do
         grep -qE " \.klp\.sym\.vmlinux\.$s\$" <<<"$syms" || fail "klp_rk_vmlinux.ko lacks .klp.sym.vmlinux.$s"
     done
-    readelf -SW "$WORK/klp_rk_vmlinux.ko" | grep -qF '.klp.rela.vmlinux.' || fail "klp_rk_vmlinux.ko has no .klp.rela.vmlinux.* section"
+    # grep -q on a pipe would end readelf early; with pipefail that SIGPIPE fails the check.
+    grep -qF '.klp.rela.vmlinux.' <<<"$(readelf -SW "$WORK/klp_rk_vmlinux.ko")" || fail "klp_rk_vmlinux.ko has no .klp.rela.vmlinux.* section"
     syms=$(readelf -sW "$WORK/klp_rk_binfmt.ko")
     for s in enabled,0 entries,0 entries_lock,0; do
         grep -qE " \.klp\.sym\.binfmt_misc\.$s\$" <<<"$syms" || fail "klp_rk_binfmt.ko lacks .klp.sym.binfmt_misc.$s"
     done
-    readelf -SW "$WORK/klp_rk_binfmt.ko" | grep -qF '.klp.rela.binfmt_misc.' || fail "klp_rk_binfmt.ko has no .klp.rela.binfmt_misc.* section"
+    grep -qF '.klp.rela.binfmt_misc.' <<<"$(readelf -SW "$WORK/klp_rk_binfmt.ko")" || fail "klp_rk_binfmt.ko has no .klp.rela.binfmt_misc.* section"
     ok "converted modules carry the expected klp sections and symbols"
 }
 

@@ -23,10 +23,15 @@ class RealKernelIT {
         Path repo = Launcher.BIN.getParent().getParent();
         Path script = repo.resolve("klp-testdata/real-kernel/run.sh");
         ProcessBuilder pb = new ProcessBuilder("bash", script.toString()).directory(repo.toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT);
+                .redirectErrorStream(true);
         pb.environment().put("KLP_CONVERT", Launcher.BIN.toString());
         pb.environment().put("KLP_TOOL", Launcher.BIN.resolveSibling("klp-tool").toString());
         Process p = pb.start();
+        // Echo the script's steps and the guest's lines into the build log, line by line.
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                java.nio.charset.StandardCharsets.ISO_8859_1))) {
+            lines.lines().forEach(System.out::println);
+        }
         if (!p.waitFor(20, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new AssertionError("real-kernel test did not finish in 20 minutes");
