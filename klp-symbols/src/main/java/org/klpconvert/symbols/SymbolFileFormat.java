@@ -58,12 +58,38 @@ public final class SymbolFileFormat {
     /** Hands every line after the header (ending at {@code headerEnd}) to {@code handler}. */
     static <X extends Exception> void scanLines(byte[] data, int headerEnd, String file, LineHandler<X> handler)
             throws SymbolMapFormatException, X {
-        boolean inObject = false;
+        scanRange(data, headerEnd + 1, data.length, false, file, handler);
+    }
+
+    /**
+     * Hands the lines in {@code [from, to)} to {@code handler}; {@code from} starts a line and
+     * {@code to} follows a newline or is the end. {@code inObject} says whether an object line
+     * came before {@code from}; line numbers in errors count from {@code from} as line 2.
+     */
+    static <X extends Exception> void scanRange(byte[] data, int from, int to, boolean inObject, String file,
+            LineHandler<X> handler) throws SymbolMapFormatException, X {
         int lineNumber = 2;
-        int pos = headerEnd + 1;
-        while (pos < data.length) {
-            int end = lineEndOf(data, pos);
-            int nameEnd = nulOrEnd(data, pos, end);
+        int pos = from;
+        while (pos < to) {
+            // One pass finds both the line end and the first NUL (where a C string ends):
+            // this loop is the whole cost of loading a large file.
+            int end = pos;
+            int nameEnd = -1;
+            while (end < to) {
+                byte b = data[end];
+                if (b <= '\n') { // NUL and newline both; one comparison for ordinary bytes
+                    if (b == '\n') {
+                        break;
+                    }
+                    if (b == 0 && nameEnd < 0) {
+                        nameEnd = end;
+                    }
+                }
+                end++;
+            }
+            if (nameEnd < 0) {
+                nameEnd = end;
+            }
             if (nameEnd > pos && data[pos] == '*') {
                 inObject = true;
                 handler.line(LineKind.OBJECT, pos + 1, nameEnd, end);
@@ -103,15 +129,6 @@ public final class SymbolFileFormat {
             i++;
         }
         return i;
-    }
-
-    private static int nulOrEnd(byte[] data, int from, int end) {
-        for (int i = from; i < end; i++) {
-            if (data[i] == 0) {
-                return i;
-            }
-        }
-        return end;
     }
 
     private static boolean startsWith(byte[] data, int from, int end, byte[] prefix) {

@@ -73,9 +73,15 @@ public final class SymbolMap {
             throws SymbolMapFormatException {
         byte[] data = decompress(content, source);
         int headerEnd = SymbolFileFormat.checkHeader(data, source);
-        SymbolIndex index = new SymbolIndex(data, wanted == null ? null : new WantedNames(wanted));
-        SymbolFileFormat.scanLines(data, headerEnd, source, index);
-        return new SymbolMap(source, data, wanted == null ? null : Set.copyOf(wanted), index);
+        if (wanted == null) {
+            SymbolIndex index = new SymbolIndex(data, null);
+            SymbolFileFormat.scanLines(data, headerEnd, source, index);
+            return new SymbolMap(source, data, null, index);
+        }
+        WantedNames filter = new WantedNames(wanted);
+        SymbolIndex index = new SymbolIndex(data, filter);
+        ParallelScan.scan(data, headerEnd, source, filter, index);
+        return new SymbolMap(source, data, Set.copyOf(wanted), index);
     }
 
     private static byte[] read(Path path) throws SymbolMapFormatException {
