@@ -9,17 +9,17 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs {@code bin/klp-convert} of this source tree as a separate process, as kbuild does. */
-final class Launcher {
-    static final Path BIN = Path.of(System.getProperty("user.dir")).resolve("../bin/klp-convert").normalize();
+public final class Launcher {
+    public static final Path BIN = Path.of(System.getProperty("user.dir")).resolve("../bin/klp-convert").normalize();
 
     /** Exit status, stdout and stderr (ISO-8859-1) of one run. */
-    record Run(int exit, String stdout, String stderr) {
+    public record Run(int exit, String stdout, String stderr) {
     }
 
     private Launcher() {
     }
 
-    static Run run(Path workingDirectory, String... args) throws IOException, InterruptedException {
+    public static Run run(Path workingDirectory, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(BIN.toString());
         command.addAll(List.of(args));

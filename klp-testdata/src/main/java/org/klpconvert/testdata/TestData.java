@@ -53,20 +53,25 @@ public final class TestData {
         List<ConversionCase> cases = new ArrayList<>();
         for (String arch : conformanceArches()) {
             Path dir = conformanceDir().resolve(arch);
-            try (Stream<Path> files = Files.list(dir)) {
-                files.filter(p -> p.getFileName().toString().endsWith(".tmp.ko"))
-                        .sorted()
-                        .forEach(p -> {
-                            String name = p.getFileName().toString();
-                            String module = name.substring(0, name.length() - ".tmp.ko".length());
-                            cases.add(new ConversionCase(arch, module, p, dir.resolve(module + ".ko"),
-                                    symbolsFile(arch)));
-                        });
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            for (String module : modulesIn(dir)) {
+                cases.add(new ConversionCase(arch, module, dir.resolve(module + ".tmp.ko"), dir.resolve(module + ".ko"),
+                        symbolsFile(arch)));
             }
         }
         return cases;
+    }
+
+    /** The module names of the {@code <module>.tmp.ko} files in {@code dir}, sorted. */
+    private static List<String> modulesIn(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(name -> name.endsWith(".tmp.ko"))
+                    .map(name -> name.substring(0, name.length() - ".tmp.ko".length()))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The klpt_* fixture tree: {@code fixtures/<arch>/} (klp-testdata/src/fixtures/README.md). */
@@ -87,16 +92,8 @@ public final class TestData {
         List<FixtureCase> cases = new ArrayList<>();
         for (String arch : fixtureArches()) {
             Path dir = fixturesDir().resolve(arch);
-            try (Stream<Path> files = Files.list(dir)) {
-                files.filter(p -> p.getFileName().toString().endsWith(".tmp.ko"))
-                        .sorted()
-                        .forEach(p -> {
-                            String name = p.getFileName().toString();
-                            String module = name.substring(0, name.length() - ".tmp.ko".length());
-                            cases.add(new FixtureCase(arch, module, p, dir.resolve("symbols.klp")));
-                        });
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            for (String module : modulesIn(dir)) {
+                cases.add(new FixtureCase(arch, module, dir.resolve(module + ".tmp.ko"), dir.resolve("symbols.klp")));
             }
         }
         return cases;
