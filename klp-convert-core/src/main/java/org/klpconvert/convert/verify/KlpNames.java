@@ -1,0 +1,97 @@
+package org.klpconvert.convert.verify;
+
+/**
+ * Parses klp section and symbol names the way the livepatch core's {@code sscanf} formats
+ * do, but strictly (kernel-rules.md sections 1 and 3.2): {@code .klp.rela.%55[^.]} and
+ * {@code .klp.sym.%55[^.].%511[^,],%lu}, with the sympos made of plain digits and nothing
+ * after it.
+ */
+final class KlpNames {
+    static final String RELA_PREFIX = ".klp.rela.";
+    static final String SYM_PREFIX = ".klp.sym.";
+    static final String VMLINUX = "vmlinux";
+    /** The object field of both formats is {@code %55[^.]} on every arch. */
+    static final int MAX_OBJECT = 55;
+
+    private KlpNames() {
+    }
+
+    /** A parsed section name, or why it does not parse. */
+    record SectionName(String object, String rest, String problem) {
+        boolean ok() {
+            return problem == null;
+        }
+    }
+
+    /** A parsed symbol name, or why it does not parse. */
+    record SymbolName(String object, String name, long pos, String problem) {
+        boolean ok() {
+            return problem == null;
+        }
+    }
+
+    static SectionName section(String full) {
+        if (!full.startsWith(RELA_PREFIX)) {
+            return new SectionName(null, null, "the name does not start with " + RELA_PREFIX);
+        }
+        String tail = full.substring(RELA_PREFIX.length());
+        int dot = tail.indexOf('.');
+        String object = dot < 0 ? tail : tail.substring(0, dot);
+        String problem = objectProblem(object);
+        if (problem == null && dot < 0) {
+            problem = "no '.' follows the object name";
+        }
+        return problem != null ? new SectionName(null, null, problem)
+                : new SectionName(object, tail.substring(dot + 1), null);
+    }
+
+    static SymbolName symbol(String full, int maxName) {
+        if (!full.startsWith(SYM_PREFIX)) {
+            return new SymbolName(null, null, -1, "the name does not start with " + SYM_PREFIX);
+        }
+        String tail = full.substring(SYM_PREFIX.length());
+        int dot = tail.indexOf('.');
+        String object = dot < 0 ? tail : tail.substring(0, dot);
+        String problem = objectProblem(object);
+        if (problem == null && dot < 0) {
+            problem = "no '.' follows the object name";
+        }
+        if (problem != null) {
+            return new SymbolName(null, null, -1, problem);
+        }
+        String rest = tail.substring(dot + 1);
+        int comma = rest.indexOf(',');
+        String name = comma < 0 ? rest : rest.substring(0, comma);
+        if (name.isEmpty()) {
+            return new SymbolName(null, null, -1, "the symbol name is empty");
+        }
+        if (name.length() > maxName) {
+            return new SymbolName(null, null, -1, "the symbol name has " + name.length()
+                    + " characters, more than the " + maxName + " the kernel reads");
+        }
+        if (comma < 0) {
+            return new SymbolName(null, null, -1, "no ',<sympos>' follows the symbol name");
+        }
+        String digits = rest.substring(comma + 1);
+        if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return new SymbolName(null, null, -1, "the sympos '" + digits + "' is not plain decimal digits");
+        }
+        long pos;
+        try {
+            pos = Long.parseUnsignedLong(digits);
+        } catch (NumberFormatException e) {
+            return new SymbolName(null, null, -1, "the sympos " + digits + " does not fit in an unsigned long");
+        }
+        return new SymbolName(object, name, pos, null);
+    }
+
+    private static String objectProblem(String object) {
+        if (object.isEmpty()) {
+            return "the object name is empty";
+        }
+        if (object.length() > MAX_OBJECT) {
+            return "the object name has " + object.length() + " characters, more than " + MAX_OBJECT;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,65 @@
+package org.klpconvert.convert.verify;
+
+/**
+ * The lint rule catalogue of kernel-rules.md section 9: an ID, its severity and what it
+ * checks. The checks themselves live in one class per family ({@link ModuleRules},
+ * {@link KlpSectionRules}, {@link KlpSymbolRules}, {@link SymbolsFileRules},
+ * {@link PatchStructureRules}).
+ */
+public enum Rule {
+    KM1(Severity.ERROR, "ELF sanity: ET_REL, a supported class/byte order/machine, null section 0, terminated string tables"),
+    KM2(Severity.ERROR, "exactly one SHT_SYMTAB, linked to a SHT_STRTAB"),
+    KM3(Severity.ERROR, "one .modinfo with a livepatch= entry"),
+    KM4(Severity.ERROR, "exactly one .gnu.linkonce.this_module"),
+    KM5(Severity.ERROR, "ppc64le: e_flags & 3 == 2 (ELFv2)"),
+    KM6(Severity.ERROR, "no SHN_COMMON symbol"),
+    KM7(Severity.WARN, ".symtab has its locals first and sh_info = first non-local"),
+    KM8(Severity.ERROR, "arch sections: ppc64 .stubs (and .toc), ppc32/arm64 .plt and .init.plt"),
+
+    KR1(Severity.ERROR, "klp section is SHT_RELA with both SHF_RELA_LIVEPATCH and the .klp.rela. name"),
+    KR2(Severity.ERROR, "klp section has SHF_ALLOC"),
+    KR3(Severity.ERROR, "klp section name is .klp.rela.<object>.<rest>, object 1-55 characters without '.'"),
+    KR4(Severity.WARN, "klp section name ends with its target section's name"),
+    KR5(Severity.WARN, "klp section sh_link is .symtab"),
+    KR6(Severity.ERROR, "klp section targets an existing SHF_ALLOC section"),
+    KR7(Severity.WARN, "klp section sh_entsize is the RELA size and divides sh_size"),
+    KR8(Severity.WARN, "module-specific klp section patches .init/.exit memory"),
+    KR9(Severity.ERROR, "relocation type accepted by the arch's apply_relocate_add"),
+    KR10(Severity.ERROR, "location relocated by both a klp and a normal relocation"),
+    KR11(Severity.ERROR, "x86_64: klp location bytes are zero"),
+    KR12(Severity.ERROR, "ppc64: a klp bl is followed by a nop"),
+    KR13(Severity.INFO, "SHF_INFO_LINK style of klp sections"),
+    KR14(Severity.WARN, "one klp section per (object, target section)"),
+
+    KS1(Severity.ERROR, "klp relocation symbol has st_shndx SHN_LIVEPATCH"),
+    KS2(Severity.ERROR, "klp symbol name is .klp.sym.<object>.<name>,<sympos>"),
+    KS3(Severity.ERROR, "module-specific klp section refers to a vmlinux symbol (5.8+)"),
+    KS4(Severity.WARN, "vmlinux klp section refers to a module symbol"),
+    KS5(Severity.WARN, "klp section object differs from the symbol's object"),
+    KS6(Severity.ERROR, "SHN_LIVEPATCH symbol used by a normal relocation"),
+    KS7(Severity.WARN, "SHN_LIVEPATCH symbol used by no klp relocation"),
+    KS8(Severity.WARN, "object name contains '-'"),
+    KS9(Severity.ERROR, "undefined symbol not exported by the symbols file"),
+
+    KP1(Severity.ERROR, "klp symbol's sympos resolves in the symbols file"),
+    KP2(Severity.INFO, "klp symbol is exported"),
+
+    KO1(Severity.WARN, "module object named in read-only data (klp_object.name)");
+
+    private final Severity severity;
+    private final String summary;
+
+    Rule(Severity severity, String summary) {
+        this.severity = severity;
+        this.summary = summary;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    /** What the rule checks, in a few words. */
+    public String summary() {
+        return summary;
+    }
+}
