@@ -34,32 +34,21 @@ final class KlpNames {
         if (!full.startsWith(RELA_PREFIX)) {
             return new SectionName(null, null, "the name does not start with " + RELA_PREFIX);
         }
-        String tail = full.substring(RELA_PREFIX.length());
-        int dot = tail.indexOf('.');
-        String object = dot < 0 ? tail : tail.substring(0, dot);
-        String problem = objectProblem(object);
-        if (problem == null && dot < 0) {
-            problem = "no '.' follows the object name";
-        }
-        return problem != null ? new SectionName(null, null, problem)
-                : new SectionName(object, tail.substring(dot + 1), null);
+        ObjectField field = objectField(full.substring(RELA_PREFIX.length()));
+        return field.problem() != null ? new SectionName(null, null, field.problem())
+                : new SectionName(field.object(), field.rest(), null);
     }
 
     static SymbolName symbol(String full, int maxName) {
         if (!full.startsWith(SYM_PREFIX)) {
             return new SymbolName(null, null, -1, "the name does not start with " + SYM_PREFIX);
         }
-        String tail = full.substring(SYM_PREFIX.length());
-        int dot = tail.indexOf('.');
-        String object = dot < 0 ? tail : tail.substring(0, dot);
-        String problem = objectProblem(object);
-        if (problem == null && dot < 0) {
-            problem = "no '.' follows the object name";
+        ObjectField field = objectField(full.substring(SYM_PREFIX.length()));
+        if (field.problem() != null) {
+            return new SymbolName(null, null, -1, field.problem());
         }
-        if (problem != null) {
-            return new SymbolName(null, null, -1, problem);
-        }
-        String rest = tail.substring(dot + 1);
+        String object = field.object();
+        String rest = field.rest();
         int comma = rest.indexOf(',');
         String name = comma < 0 ? rest : rest.substring(0, comma);
         if (name.isEmpty()) {
@@ -85,13 +74,21 @@ final class KlpNames {
         return new SymbolName(object, name, pos, null);
     }
 
-    private static String objectProblem(String object) {
+    /** The {@code %55[^.].} part both formats start with, and what follows it. */
+    private record ObjectField(String object, String rest, String problem) {
+    }
+
+    private static ObjectField objectField(String tail) {
+        int dot = tail.indexOf('.');
+        String object = dot < 0 ? tail : tail.substring(0, dot);
+        String problem = null;
         if (object.isEmpty()) {
-            return "the object name is empty";
+            problem = "the object name is empty";
+        } else if (object.length() > MAX_OBJECT) {
+            problem = "the object name has " + object.length() + " characters, more than " + MAX_OBJECT;
+        } else if (dot < 0) {
+            problem = "no '.' follows the object name";
         }
-        if (object.length() > MAX_OBJECT) {
-            return "the object name has " + object.length() + " characters, more than " + MAX_OBJECT;
-        }
-        return null;
+        return problem != null ? new ObjectField(null, null, problem) : new ObjectField(object, tail.substring(dot + 1), null);
     }
 }

@@ -1,0 +1,92 @@
+package org.klpconvert.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.klpconvert.convert.verify.Finding;
+import org.klpconvert.convert.verify.KernelVersion;
+import org.klpconvert.convert.verify.Severity;
+import org.klpconvert.convert.verify.Verifier;
+import org.klpconvert.elf.ElfFile;
+import org.klpconvert.elf.ElfFormatException;
+import org.klpconvert.symbols.SymbolMap;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * Checks converted livepatch modules against the kernel's rules (kernel-rules.md section 9),
+ * one line per finding on stdout. Exit 0 without ERROR findings, 1 with some, 3 when a module
+ * or the symbols file cannot be read.
+ */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Check converted livepatch modules against what the kernel requires (rules KM, KR, KS, KP, KO).")
+final class VerifyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    Verbosity verbosity;
+
+    @Option(names = {"-s", "--symbols"}, paramLabel = "SYMBOLS",
+            description = "The target kernel's symbols.klp: enables KS9 (exports) and KP1/KP2 (sympos).")
+    Path symbols;
+
+    @Option(names = "--kernel", paramLabel = "VERSION", converter = VersionConverter.class,
+            description = "Target kernel version (e.g. 6.1, 5.4); default: the newest rules.")
+    KernelVersion kernel = KernelVersion.NEWEST;
+
+    @Parameters(arity = "1..*", paramLabel = "MODULE", description = "Converted modules (.ko) to check.")
+    Path[] modules;
+
+    static final class VersionConverter implements CommandLine.ITypeConverter<KernelVersion> {
+        @Override
+        public KernelVersion convert(String value) {
+            try {
+                return KernelVersion.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        verbosity.apply();
+        boolean showInfo = verbosity.verbose.length > 0;
+        Verifier.Builder builder = Verifier.builder().kernel(kernel);
+        if (symbols != null) {
+            builder.symbols(SymbolMap.load(symbols));
+        }
+        Verifier verifier = builder.build();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean errors = false;
+        boolean malformed = false;
+        for (Path module : modules) {
+            List<Finding> findings;
+            try {
+                findings = verifier.verify(ElfFile.read(module));
+            } catch (ElfFormatException e) {
+                err.println("klp-tool: " + e.getMessage());
+                malformed = true;
+                continue;
+            }
+            for (Finding f : findings) {
+                if (f.severity() != Severity.INFO || showInfo) {
+                    out.println(f.render(module.toString()));
+                }
+            }
+            errors |= Verifier.hasErrors(findings);
+        }
+        out.flush();
+        return malformed ? KlpTool.MALFORMED : errors ? KlpTool.FAILED : KlpTool.OK;
+    }
+}
