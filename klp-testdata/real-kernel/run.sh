@@ -388,6 +388,13 @@ convert_modules() {
         ((rc == 0)) || { printf '%s\n' "$out" >&2; fail "klp-convert failed on $m.tmp.ko (exit $rc)"; }
         [[ -z $out ]] || { printf '%s\n' "$out" >&2; fail "klp-convert printed output on success"; }
         [[ -f $WORK/$m.ko ]] || fail "klp-convert wrote no $m.ko"
+        # Our own lint of the kernel's rules must find no ERROR before the kernel judges.
+        rc=0
+        out=$("$KLP_TOOL" verify --symbols "$WORK/symbols.klp" "$WORK/$m.ko" 2>&1) || rc=$?
+        [[ -z $out ]] || printf '%s
+' "$out" | sed 's/^/    verify: /'
+        ((rc == 0)) || fail "klp-tool verify reports ERROR findings on $m.ko (exit $rc)"
+        ok "klp-tool verify: no ERROR on $m.ko"
     done
     # What the kernel will see: klp sections and symbols (readelf).
     local secs syms
