@@ -406,7 +406,11 @@ public final class ElfFile {
                 shndx = u16(data, at + 14);
             }
             int section = 0;
-            if (shndx == Elf.SHN_XINDEX && extended != null) {
+            if (shndx == Elf.SHN_XINDEX && extended == null) {
+                throw error(at, "symbol " + i + " has st_shndx SHN_XINDEX, but no SHT_SYMTAB_SHNDX section extends "
+                        + table.name());
+            }
+            if (shndx == Elf.SHN_XINDEX) {
                 long real = u32(extended, i * 4);
                 if (real >= sections.size()) {
                     throw error(at, "couldn't find section for symbol " + i + ": extended index " + real

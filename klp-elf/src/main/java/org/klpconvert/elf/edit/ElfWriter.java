@@ -264,10 +264,10 @@ final class ElfWriter {
 
     // ------------------------------------------------------------ phase 2: headers
 
-    private void writeElfHeader(ByteBuffer b) {
+    private void writeElfHeader(ByteBuffer b) throws ElfFormatException {
         ElfHeader h = editor.header();
         int n = sections.size();
-        int shstrndx = editor.sectionNames() == null ? 0 : editor.sectionNames().writeIndex;
+        int shstrndx = sectionNamesIndex();
         boolean is64 = shape.is64();
         if (policy == LayoutPolicy.LIBELF) {
             for (int i = 0; i < 16; i++) {
@@ -316,7 +316,7 @@ final class ElfWriter {
             SectionHeader o = s.original();
             boolean keep = policy == LayoutPolicy.PRESERVE && o != null;
             int n = sections.size();
-            int shstrndx = editor.sectionNames() == null ? 0 : editor.sectionNames().writeIndex;
+            int shstrndx = sectionNamesIndex();
             nameOffset = keep ? o.nameOffset() : 0;
             type = keep ? o.type() : 0;
             flags = keep ? o.flags() : 0;
@@ -352,6 +352,18 @@ final class ElfWriter {
             entsize = normalisedEntsize(s.type(), entsize);
         }
         putHeader(b, at, nameOffset, type, flags, addr, offsets[i], size, link, info, align, entsize);
+    }
+
+    /** {@code e_shstrndx}: the section-name table's index, which must not have been removed. */
+    private int sectionNamesIndex() throws ElfFormatException {
+        Section names = editor.sectionNames();
+        if (names == null) {
+            return 0;
+        }
+        if (names.writeGeneration != generation) {
+            throw fail("the section-name table " + names.name() + " was removed");
+        }
+        return names.writeIndex;
     }
 
     /** libelf replaces the entry size of the table types it knows (klp-convert.md 6.5). */
