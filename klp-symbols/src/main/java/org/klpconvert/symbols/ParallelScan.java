@@ -11,6 +11,10 @@ import org.klpconvert.symbols.SymbolFileFormat.LineKind;
  * keeping only object lines and the lines the filter accepts; those few are then handed on
  * in file order. Scanning the bytes is the whole cost of the kbuild path's symbols load, so
  * splitting it across cores is what shortens it.
+ *
+ * <p>A worker that fails must fail the scan: otherwise its chunk would be replayed half done
+ * and the index would silently lack names. So each worker's throwable is kept and rethrown
+ * by the calling thread once all workers have ended.
  */
 final class ParallelScan {
     /** Below this a chunk is not worth a thread. */
@@ -22,25 +26,46 @@ final class ParallelScan {
 
     static void scan(byte[] data, int headerEnd, String file, SymbolIndex.NameFilter filter,
             LineHandler<RuntimeException> handler) throws SymbolMapFormatException {
+        scan(data, headerEnd, file, filter, handler, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The scan on at most {@code threads} threads, the caller's included. */
+    static void scan(byte[] data, int headerEnd, String file, SymbolIndex.NameFilter filter,
+            LineHandler<RuntimeException> handler, int threads) throws SymbolMapFormatException {
         int from = headerEnd + 1;
-        int chunks = (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(),
-                (long) (data.length - from) / MIN_CHUNK));
+        int chunks = (int) Math.max(1, Math.min(threads, (long) (data.length - from) / MIN_CHUNK));
         int[] bounds = bounds(data, from, chunks);
         Kept[] kept = new Kept[chunks];
         Thread[] workers = new Thread[chunks];
+        // written by worker c only, read after join (which orders the write before the read)
+        Throwable[] failures = new Throwable[chunks];
         for (int c = 1; c < chunks; c++) {
             int chunk = c;
             kept[c] = new Kept(data, filter);
-            workers[c] = new Thread(() -> scanAfterFirstChunk(data, bounds[chunk], bounds[chunk + 1], file,
-                    kept[chunk]), "symbols-scan-" + c);
+            workers[c] = new Thread(() -> {
+                try {
+                    scanAfterFirstChunk(data, bounds[chunk], bounds[chunk + 1], file, kept[chunk]);
+                } catch (Throwable t) { // every failure, Errors included, goes to the caller
+                    failures[chunk] = t;
+                }
+            }, "symbols-scan-" + c);
             workers[c].start();
         }
         kept[0] = new Kept(data, filter);
         try {
             SymbolFileFormat.scanRange(data, bounds[0], bounds[1], false, file, kept[0]::line);
-        } finally {
+        } catch (SymbolMapFormatException | RuntimeException | Error e) {
+            // the first chunk's own failure wins; the workers' ride along as suppressed
             join(workers);
+            for (Throwable t : failures) {
+                if (t != null) {
+                    e.addSuppressed(t);
+                }
+            }
+            throw e;
         }
+        join(workers);
+        rethrowFirst(failures);
         for (Kept k : kept) {
             k.replay(handler);
         }
@@ -55,6 +80,30 @@ final class ParallelScan {
             SymbolFileFormat.scanRange(data, from, to, true, file, kept::line);
         } catch (SymbolMapFormatException e) {
             throw new IllegalStateException("a scan inside an object cannot fail", e);
+        }
+    }
+
+    /** Throws the first recorded failure as it is, the later ones attached as suppressed. */
+    private static void rethrowFirst(Throwable[] failures) {
+        Throwable first = null;
+        for (Throwable t : failures) {
+            if (t == null) {
+                continue;
+            }
+            if (first == null) {
+                first = t;
+            } else {
+                first.addSuppressed(t);
+            }
+        }
+        if (first instanceof RuntimeException e) {
+            throw e;
+        }
+        if (first instanceof Error e) {
+            throw e;
+        }
+        if (first != null) { // a checked exception thrown sneakily: still a failed scan
+            throw new IllegalStateException("symbols scan failed", first);
         }
     }
 

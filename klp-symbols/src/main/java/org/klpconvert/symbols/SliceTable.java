@@ -1,6 +1,10 @@
 package org.klpconvert.symbols;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * An open-addressing hash table that gives each distinct byte slice of one array a dense id
@@ -10,10 +14,26 @@ import java.util.Arrays;
  * <p>Loading a large file is bound by cache misses, so each slot keeps its id next to its
  * hash, and each id keeps start, end and value together: a probe that hits costs about two
  * misses, a new key about one.
+ *
+ * <p>The keys come from a file anyone can write, so they must not be able to choose
+ * collisions: with a plain {@code 31 * h + b} hash, names built from "Aa"/"BB" blocks all
+ * collide and loading turns quadratic (65,536 such names took 11 s). So the hash depends on
+ * two secrets drawn once per JVM, and folds in 8 bytes at a time by a full 64x64-to-128-bit
+ * multiply of the block and the running state, both masked by a secret. Unlike a
+ * multiply/xor-shift chain on the block alone (murmur style), whose differences can be made
+ * to cancel whatever the seed, the product's difference depends on the secret values, so
+ * colliding names cannot be computed in advance. murmur3's finaliser spreads the result over
+ * all bits, because the slot is taken from the top bits.
  */
 final class SliceTable {
-    private static final int GOLDEN = 0x9E3779B9;
     private static final int RECORD = 3;
+    /** The secrets: the initial state, and the mask of every block. */
+    private static final long SEED = ThreadLocalRandom.current().nextLong();
+    private static final long BLOCK_KEY = ThreadLocalRandom.current().nextLong();
+    /** Keeps a zero state from zeroing the product. */
+    private static final long STATE_KEY = 0x9E3779B97F4A7C15L;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
 
     private final byte[] data;
     /** Pairs (id + 1, hash); id + 1 == 0 marks an empty slot. */
@@ -124,15 +144,40 @@ final class SliceTable {
         }
     }
 
+    /** The hash is well mixed in all its bits, so its top bits are the slot. */
     private int index(int hash) {
-        return (hash * GOLDEN) >>> shift;
+        return hash >>> shift;
     }
 
     static int hash(byte[] a, int from, int to) {
-        int h = 1;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + a[i];
+        long h = SEED ^ (to - from);
+        int i = from;
+        for (; to - i >= Long.BYTES; i += Long.BYTES) {
+            h = fold(h, (long) LONGS.get(a, i));
         }
-        return h;
+        if (i < to) {
+            long tail = 0;
+            for (int bits = 0; i < to; i++, bits += Byte.SIZE) {
+                tail |= (a[i] & 0xffL) << bits;
+            }
+            h = fold(h, tail);
+        }
+        return (int) (finish(h) >>> 32);
+    }
+
+    /** Folds one block into the state: both halves of their 128-bit product, xored. */
+    private static long fold(long state, long block) {
+        long x = block ^ BLOCK_KEY;
+        long y = state ^ STATE_KEY;
+        return x * y ^ Math.multiplyHigh(x, y);
+    }
+
+    /** murmur3's fmix64: every input bit affects every output bit. */
+    private static long finish(long h) {
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        return h ^ (h >>> 33);
     }
 }

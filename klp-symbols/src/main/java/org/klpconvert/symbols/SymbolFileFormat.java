@@ -107,6 +107,29 @@ public final class SymbolFileFormat {
         }
     }
 
+    /**
+     * Why {@code name} cannot be written as a symbol line, or {@code null} when it reads back
+     * as exactly that symbol (a {@code __ksymtab_} name reads back as the export, as nm output
+     * does). A writer must refuse the others: the file would say something else.
+     */
+    public static String symbolLineProblem(String name) {
+        if (name.startsWith("*")) {
+            return "starts with '*', so its line would read as an object line";
+        }
+        return lineBreakProblem(name);
+    }
+
+    /** Why {@code text} cannot be the rest of one line, or {@code null}. */
+    static String lineBreakProblem(String text) {
+        return text.indexOf('\n') >= 0 ? "contains a newline, so it would be read as several lines" : null;
+    }
+
+    /** {@code text} in double quotes with newlines, carriage returns and NULs escaped, for messages. */
+    public static String quoted(String text) {
+        return '"' + text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r")
+                .replace("\0", "\\0") + '"';
+    }
+
     /** Drives {@code visitor} over a whole file that {@link SymbolMap} has already accepted. */
     static void accept(byte[] data, String file, SymbolFileVisitor visitor) throws IOException {
         int headerEnd = checkHeader(data, file);

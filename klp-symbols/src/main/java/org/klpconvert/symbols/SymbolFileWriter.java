@@ -6,6 +6,7 @@ import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import org.klpconvert.elf.KlpException;
 
 /**
  * Writes a symbols file from the lines it is given, byte for byte: texts are encoded
@@ -13,7 +14,10 @@ import java.io.OutputStream;
  * {@code map.accept(new SymbolFileWriter(out))} reproduces the file {@code map} was read from.
  *
  * <p>{@link #symbol} writes its text verbatim: a name that starts with {@code __ksymtab_}
- * reads back as an export, which is what a generator copying nm output wants.
+ * reads back as an export, which is what a generator copying nm output wants. A text that
+ * would read back as other lines (a newline inside, or a symbol starting with {@code *}) is
+ * refused with a {@link KlpException}: writing it would let a crafted name add objects or
+ * exports to the file.
  */
 public final class SymbolFileWriter implements SymbolFileVisitor, Closeable {
 
@@ -30,22 +34,23 @@ public final class SymbolFileWriter implements SymbolFileVisitor, Closeable {
 
     @Override
     public void header(String line) throws IOException {
+        check(line, SymbolFileFormat.lineBreakProblem(line));
         out.write(line.getBytes(ISO_8859_1));
     }
 
     @Override
     public void object(String name) throws IOException {
-        line(STAR, name);
+        line(STAR, name, SymbolFileFormat.lineBreakProblem(name));
     }
 
     @Override
     public void symbol(String name) throws IOException {
-        line(NONE, name);
+        line(NONE, name, SymbolFileFormat.symbolLineProblem(name));
     }
 
     @Override
     public void exported(String name) throws IOException {
-        line(KSYMTAB, name);
+        line(KSYMTAB, name, SymbolFileFormat.lineBreakProblem(name));
     }
 
     @Override
@@ -56,10 +61,18 @@ public final class SymbolFileWriter implements SymbolFileVisitor, Closeable {
         out.flush();
     }
 
-    private void line(byte[] prefix, String text) throws IOException {
+    private void line(byte[] prefix, String text, String problem) throws IOException {
+        check(text, problem);
         out.write('\n');
         out.write(prefix);
         out.write(text.getBytes(ISO_8859_1));
+    }
+
+    private static void check(String text, String problem) throws KlpException {
+        if (problem != null) {
+            throw new KlpException("cannot write " + SymbolFileFormat.quoted(text) + " to a symbols file: it "
+                    + problem);
+        }
     }
 
     @Override

@@ -56,7 +56,16 @@ public final class SymbolMap {
     /**
      * Loads a symbols file but indexes only the names in {@code wanted} (exports included).
      *
+     * <p>The map answers only for those names. Every query about any other name
+     * ({@link #exported}, {@link #matches}, {@link #count}, {@link #candidateListing}) throws
+     * {@link IllegalArgumentException}, because a partial map cannot tell "absent from the
+     * file" from "not indexed", and a silent "absent" would turn into a wrong conversion.
+     * Callers that may ask about names they did not list must check {@link #covers} first or
+     * load the full map with {@link #load(Path)}. The object list, {@link #entryCount} and
+     * {@link #exportedCount} cover only the indexed names (objects: all of them).
+     *
      * @param wanted the names the caller will ask about; {@code null} means all names
+     * @throws SymbolMapFormatException as {@link #load(Path)}: the whole file is still checked
      */
     public static SymbolMap load(Path path, Set<String> wanted) throws SymbolMapFormatException {
         return parse(read(path), path.toString(), wanted);

@@ -7,6 +7,7 @@ import org.klpconvert.elf.Elf;
 import org.klpconvert.elf.ElfFile;
 import org.klpconvert.elf.ElfFormatException;
 import org.klpconvert.elf.ElfSymbol;
+import org.klpconvert.symbols.SymbolFileFormat;
 
 /**
  * The names GNU nm 2.40 prints for an ELF object with {@code nm -f posix} (klp-convert.md §3.3):
@@ -35,9 +36,24 @@ public final class NmSymbols {
         return result;
     }
 
-    /** The listed names sorted byte-wise; equal names by {@code order}. */
+    /**
+     * The listed names sorted byte-wise; equal names by {@code order}.
+     *
+     * @throws ElfFormatException naming the file and the symbol when a name cannot be a line
+     *         of a symbols file ({@link SymbolFileFormat#symbolLineProblem}): nm would print
+     *         it, but a name like {@code "x\n*vmlinux\n__ksymtab_foo"} in a hostile module
+     *         would inject object and export lines, so generation stops instead
+     */
     public static List<String> sortedNames(ElfFile file, DuplicateOrder order) throws ElfFormatException {
         List<ElfSymbol> symbols = listed(file);
+        for (ElfSymbol symbol : symbols) {
+            String problem = SymbolFileFormat.symbolLineProblem(symbol.name());
+            if (problem != null) {
+                throw new ElfFormatException(file.source(), -1, "symbol " + symbol.index() + " ("
+                        + SymbolFileFormat.quoted(symbol.name()) + ") cannot be listed in a symbols file: its name "
+                        + problem);
+            }
+        }
         Comparator<ElfSymbol> byName = Comparator.comparing(ElfSymbol::name);
         // List.sort is stable: ties keep symbol-table order, as glibc's merge sort does for nm
         symbols.sort(order == DuplicateOrder.ADDRESS

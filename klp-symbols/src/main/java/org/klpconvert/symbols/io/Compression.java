@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
@@ -13,6 +14,12 @@ import org.klpconvert.elf.KlpException;
 /**
  * The compressions that kernel builds use for modules and that a symbols file may come in,
  * recognised by content (magic bytes), never by file name.
+ *
+ * <p>Decompressed output is bounded: a few kilobytes of gzip, xz or zstd can expand to
+ * gigabytes, which would end in an {@link OutOfMemoryError} instead of a message. The bound
+ * is {@link #maxSize()}: {@value #DEFAULT_MAX_SIZE} bytes (1 GiB) unless the system property
+ * {@value #MAX_SIZE_PROPERTY} gives another byte count, and never more than the largest
+ * array, {@value #LARGEST_ARRAY} bytes.
  */
 public enum Compression {
     /** Anything that starts with none of the magics below. */
@@ -20,6 +27,13 @@ public enum Compression {
     GZIP(new byte[] {0x1f, (byte) 0x8b}),
     XZ(new byte[] {(byte) 0xfd, '7', 'z', 'X', 'Z', 0}),
     ZSTD(new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd});
+
+    /** The system property that sets {@link #maxSize()}, in bytes. */
+    public static final String MAX_SIZE_PROPERTY = "klpconvert.maxDecompressedSize";
+    /** The bound when the property is not set: 1 GiB, 50 times a full Debian symbols file. */
+    public static final long DEFAULT_MAX_SIZE = 1L << 30;
+    /** A little under {@code Integer.MAX_VALUE}: the VMs reserve a few header words per array. */
+    public static final long LARGEST_ARRAY = Integer.MAX_VALUE - 16;
 
     private final byte[] magic;
 
@@ -58,20 +72,71 @@ public enum Compression {
     }
 
     /**
-     * Returns {@code data} itself when it is not compressed, else its decompressed content.
+     * The most bytes decompression may produce: the property {@value #MAX_SIZE_PROPERTY} when
+     * it holds a positive number, else {@value #DEFAULT_MAX_SIZE}; at most {@value #LARGEST_ARRAY}.
+     */
+    public static long maxSize() {
+        Long configured = Long.getLong(MAX_SIZE_PROPERTY);
+        long size = configured != null && configured > 0 ? configured : DEFAULT_MAX_SIZE;
+        return Math.min(size, LARGEST_ARRAY);
+    }
+
+    /**
+     * Returns {@code data} itself when it is not compressed, else its decompressed content, at
+     * most {@link #maxSize()} bytes.
      *
-     * @throws KlpException naming {@code source} when the compressed data are corrupt
+     * @throws KlpException naming {@code source} when the compressed data are corrupt or
+     *                      expand beyond the bound
      */
     public static byte[] decompress(byte[] data, String source) throws KlpException {
+        return decompress(data, source, maxSize());
+    }
+
+    /**
+     * Like {@link #decompress(byte[], String)} with an explicit bound ({@code maxSize} bytes,
+     * itself capped at {@value #LARGEST_ARRAY}).
+     */
+    public static byte[] decompress(byte[] data, String source, long maxSize) throws KlpException {
         Compression compression = detect(data);
         if (compression == NONE) {
             return data;
         }
+        String format = compression.name().toLowerCase();
+        int limit = (int) Math.min(Math.max(0, maxSize), LARGEST_ARRAY);
         try (InputStream in = compression.open(new ByteArrayInputStream(data))) {
-            return in.readAllBytes();
+            byte[] content = readAtMost(in, limit, data.length);
+            if (content == null) {
+                throw new KlpException(source + ": " + format + " data expand to more than " + limit
+                        + " bytes (raise the bound with -D" + MAX_SIZE_PROPERTY + "=<bytes>)");
+            }
+            return content;
+        } catch (KlpException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            throw new KlpException(source + ": corrupt " + compression.name().toLowerCase() + " data: "
-                    + e.getMessage(), e);
+            throw new KlpException(source + ": corrupt " + format + " data: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * All bytes of {@code in}, or {@code null} when there are more than {@code limit}. The
+     * buffer grows by doubling from a guess of four times the compressed size, so a bomb costs
+     * at most about {@code limit} bytes of heap before it is refused.
+     */
+    private static byte[] readAtMost(InputStream in, int limit, int compressedSize) throws IOException {
+        byte[] buffer = new byte[(int) Math.min(limit, Math.max(1 << 16, 4L * compressedSize))];
+        int size = 0;
+        while (true) {
+            if (size == buffer.length) {
+                if (size == limit) {
+                    return in.read() < 0 ? buffer : null;
+                }
+                buffer = Arrays.copyOf(buffer, (int) Math.min(limit, 2L * size));
+            }
+            int n = in.read(buffer, size, buffer.length - size);
+            if (n < 0) {
+                return size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
+            }
+            size += n;
         }
     }
 
