@@ -34,13 +34,31 @@ final class ConvertCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "MODULE", description = "Modules to convert (a .tmp suffix is dropped).")
     Path[] modules;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** {@code <dir>/<name>.ko}: a trailing {@code .tmp.ko}, as kbuild names its input, becomes {@code .ko}. */
+    private Path outputFor(Path module) {
+        String name = module.getFileName().toString();
+        if (name.endsWith(".tmp.ko")) {
+            name = name.substring(0, name.length() - ".tmp.ko".length()) + ".ko";
+        }
+        return outputDir.resolve(name);
+    }
+
     @Override
     public Integer call() throws Exception {
         verbosity.apply();
         Converter converter = new Converter(SymbolMap.load(symbols));
+        java.util.Set<Path> outputs = new java.util.HashSet<>();
         for (Path module : modules) {
-            String name = module.getFileName().toString().replace(".tmp.ko", ".ko");
-            Path out = outputDir.resolve(name);
+            if (!outputs.add(outputFor(module))) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "two modules would both be written to " + outputFor(module));
+            }
+        }
+        for (Path module : modules) {
+            Path out = outputFor(module);
             ConversionReport report = converter.convertFile(module, out);
             LOG.info("{}: {} symbols, {} relocations moved, sections {}", module, report.symbols().size(),
                     report.moved(), report.newSections());

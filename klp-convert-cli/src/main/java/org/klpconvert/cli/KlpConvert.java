@@ -29,7 +29,9 @@ public final class KlpConvert {
     public static int run(String[] args, PrintStream err) {
         int verbosity = 0;
         int first = 0;
-        while (first < args.length && (args[first].equals("-v") || args[first].equals("-vv"))) {
+        // Only a call with more than three arguments can carry options: with exactly three,
+        // "-v" is the symbols path, as it is for the C tool.
+        while (args.length - first > 3 && (args[first].equals("-v") || args[first].equals("-vv"))) {
             verbosity += args[first].length() - 1;
             first++;
         }

@@ -21,6 +21,11 @@ public final class KlpTool {
     }
 
     public static void main(String[] args) {
+        // Names are bytes (ISO-8859-1 in Java); print them as the same bytes, as readelf does.
+        System.setOut(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+                java.nio.charset.StandardCharsets.ISO_8859_1));
+        System.setErr(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
+                java.nio.charset.StandardCharsets.ISO_8859_1));
         int status;
         try {
             status = commandLine().execute(args);
@@ -39,10 +44,21 @@ public final class KlpTool {
                 cmd.getErr().print(conversion.render());
                 return FAILED;
             }
-            cmd.getErr().println("klp-tool: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            cmd.getErr().println("klp-tool: " + describe(e));
             return e instanceof org.klpconvert.elf.ElfFormatException
                     || e instanceof org.klpconvert.symbols.SymbolMapFormatException ? MALFORMED : FAILED;
         });
         return cl;
+    }
+
+    /** One line for the user: I/O exceptions of the JDK often carry only a path. */
+    private static String describe(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException f) {
+            return f.getFile() + ": No such file or directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException f) {
+            return f.getFile() + ": Permission denied";
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 }

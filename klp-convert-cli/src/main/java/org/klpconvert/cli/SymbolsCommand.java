@@ -57,11 +57,22 @@ final class SymbolsCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads (default: one per processor).")
     Integer threads;
 
-    @Option(names = "--progress", description = "Show a progress bar on stderr (default: when stderr is a terminal).")
+    @Option(names = "--progress", description = "Show a progress bar on stderr (default: when run from an interactive terminal).")
     boolean progress;
 
     @Option(names = {"-o", "--output"}, required = true, description = "The symbols file to write.")
     Path output;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** What the file is generated from, to name in messages. */
+    private Path source() {
+        if (source.kallsyms != null) {
+            return source.kallsyms;
+        }
+        return source.tree.modules != null ? source.tree.modules : source.tree.vmlinux;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -75,6 +86,10 @@ final class SymbolsCommand implements Callable<Integer> {
                     .withVmlinuxOrder(nmOrder ? DuplicateOrder.SYMTAB : DuplicateOrder.ADDRESS)
                     .withRawObjectNames(rawNames);
             if (threads != null) {
+                if (threads < 1) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                            "--threads must be at least 1: " + threads);
+                }
                 options = options.withThreads(threads);
             }
             if (progress || System.console() != null) {
@@ -85,7 +100,7 @@ final class SymbolsCommand implements Callable<Integer> {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
         SymbolsGenerator.write(objects, bytes);
-        OutputFile.writeAtomically(output, bytes.toByteArray(), "klp-tool symbols");
+        OutputFile.writeAtomically(output, bytes.toByteArray(), String.valueOf(source()));
         return KlpTool.OK;
     }
 }

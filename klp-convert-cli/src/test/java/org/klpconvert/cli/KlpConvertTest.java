@@ -46,6 +46,13 @@ class KlpConvertTest {
     }
 
     @Test
+    void withExactlyThreeArgumentsAnOptionLookingFirstArgumentIsTheSymbolsPath(@TempDir Path dir) {
+        String input = dir.resolve("absent.ko").toString();
+        assertEquals(255, run("-v", input, dir.resolve("out.ko").toString()));
+        assertTrue(stderr().startsWith("open: No such file or directory\n"), stderr());
+    }
+
+    @Test
     void theUsageLineNamesTheProgramAsInvoked() {
         String before = System.getProperty(KlpConvert.PROGRAM_PROPERTY);
         System.setProperty(KlpConvert.PROGRAM_PROPERTY, "scripts/livepatch/klp-convert");

@@ -34,6 +34,21 @@ class KlpToolTest {
     }
 
     @Test
+    void aMissingFileIsNamedWithItsReason(@TempDir Path dir) {
+        Path absent = dir.resolve("absent.ko");
+        assertEquals(1, run("dump", absent.toString()));
+        assertTrue(err.toString().contains(absent + ": No such file or directory"), err.toString());
+    }
+
+    @Test
+    void twoModulesWithOneOutputNameAreAUsageError(@TempDir Path dir) {
+        ConversionCase c = TestData.conversionCases().get(0);
+        assertEquals(2, run("convert", "-s", c.symbols().toString(), "-o", dir.toString(), c.input().toString(),
+                c.input().toString()));
+        assertEquals(2, run("symbols", "--threads", "0", "--modules", dir.toString(), "-o", dir.resolve("s").toString()));
+    }
+
+    @Test
     void malformedInputExits3WithTheFileAndTheReason(@TempDir Path dir) throws Exception {
         Path text = Files.writeString(dir.resolve("t.ko"), "hello\n");
         assertEquals(3, run("dump", text.toString()));

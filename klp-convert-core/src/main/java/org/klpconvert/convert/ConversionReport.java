@@ -15,4 +15,10 @@ import org.klpconvert.convert.diag.Diagnostic;
  */
 public record ConversionReport(String module, List<ConvertedSymbol> symbols, List<String> newSections, int moved,
         List<Diagnostic> warnings) {
+
+    public ConversionReport {
+        symbols = List.copyOf(symbols);
+        newSections = List.copyOf(newSections);
+        warnings = List.copyOf(warnings);
+    }
 }

@@ -29,15 +29,12 @@ import org.klpconvert.symbols.SymbolMap;
  * {@link Converter} can run many of these, also at once.
  */
 final class ConversionRun {
-    static final String KLP_RELA_PREFIX = ".klp.rela.";
-    static final String KLP_SYM_PREFIX = ".klp.sym.";
     private static final String TOC_BASE = ".TOC.";
     /** Relocation section name prefixes converted for every object (klp-convert.md 5.4). */
     private static final List<String> ALLOWED_FOR_ALL =
             List.of(".rela.data", ".rela.rodata", ".rela.sdata", ".rela.text", ".rela.toc");
     /** Converted only for vmlinux: module objects are patched after jump labels are set up. */
     private static final String VMLINUX_ONLY = ".rela__jump_table";
-    private static final String VMLINUX = "vmlinux";
 
     private final ElfEditor editor;
     private final SymbolMap symbols;
@@ -66,14 +63,14 @@ final class ConversionRun {
     ConversionResult run() throws ConversionException, ElfFormatException {
         annotations = Annotations.extract(editor);
         for (Section s : editor.sections()) {
-            if (s.name().startsWith(KLP_RELA_PREFIX)) {
+            if (s.name().startsWith(KlpFormat.RELA_PREFIX)) {
                 klpSections.put(s.name(), s);
             }
         }
         // The list grows while we walk it: new klp sections are appended and skipped by name.
         for (int i = 0; i < editor.sections().size(); i++) {
             Section s = editor.sections().get(i);
-            if (s.type() == Elf.SHT_RELA && !s.name().startsWith(KLP_RELA_PREFIX)) {
+            if (s.type() == Elf.SHT_RELA && !s.name().startsWith(KlpFormat.RELA_PREFIX)) {
                 convertSection(s);
             }
         }
@@ -167,7 +164,7 @@ final class ConversionRun {
                 return true;
             }
         }
-        return relaSection.equals(VMLINUX_ONLY) && object.equals(VMLINUX);
+        return relaSection.equals(VMLINUX_ONLY) && object.equals(KlpFormat.VMLINUX);
     }
 
     /**
@@ -214,11 +211,19 @@ final class ConversionRun {
         symbols.candidateListing(name).ifPresent(text -> errors.add(new Diagnostic.Listing(text)));
     }
 
-    /** The klp section for (object, base), created after all sections on first use. */
-    private Section klpSection(String object, Section base) {
-        String name = KLP_RELA_PREFIX + object + "." + base.name();
+    /**
+     * The klp section for (object, base), created after all sections on first use. One that
+     * is already in the input (D10) is reused only if it really holds RELA entries for that
+     * base against {@code .symtab}; moving entries into anything else would corrupt them.
+     */
+    private Section klpSection(String object, Section base) throws ConversionException {
+        String name = KlpFormat.relaSectionName(object, base.name());
         Section s = klpSections.get(name);
         if (s != null) {
+            if (s.type() != Elf.SHT_RELA || !(s.content() instanceof RelocationTable table) || !table.isRela()
+                    || s.infoSection() != base || s.link() != symtab) {
+                throw new ConversionException(List.of(Diagnostic.existingSectionUnusable(name, base.name())));
+            }
             s.setFlags(s.flags() | Elf.SHF_RELA_LIVEPATCH);
             return s;
         }
@@ -247,7 +252,7 @@ final class ConversionRun {
                 continue;
             }
             String original = sym.name();
-            String klpName = KLP_SYM_PREFIX + res.object() + "." + original + "," + res.pos();
+            String klpName = KlpFormat.symbolName(res.object(), original, res.pos());
             editor.rename(symtab, sym, klpName);
             sym.setSpecialIndex(Elf.SHN_LIVEPATCH);
             converted.add(new ConvertedSymbol(original, res.object(), res.pos(), klpName, res.annotated(),

@@ -11,6 +11,9 @@ import org.klpconvert.symbols.SymbolMap;
 /**
  * Converts livepatch modules against one symbols file. Build it once and convert as many
  * modules as needed: it holds no per-module state and is safe to share between threads.
+ * A map loaded for selected names only ({@link SymbolMap#load(Path, java.util.Set)})
+ * converts the modules whose undefined names it covers; any other module is a programming
+ * error ({@link IllegalArgumentException}).
  *
  * <pre>{@code
  * Converter converter = new Converter(SymbolMap.load(Path.of("symbols.klp")));
@@ -48,6 +51,13 @@ public final class Converter {
 
     /** Converts an opened module; it is edited in the process and cannot be converted again. */
     public ConversionResult convert(LivepatchModule module) throws ElfFormatException, ConversionException {
+        for (String name : module.undefinedNames()) {
+            if (!symbols.covers(name)) {
+                throw new IllegalArgumentException("the symbols map was loaded for other names; " + module.name()
+                        + " needs '" + name + "' (load it with this module's undefinedNames(), or in full)");
+            }
+        }
+        module.claimForConversion();
         return new ConversionRun(module, symbols).run();
     }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.klpconvert.convert.ConversionException;
+import org.klpconvert.convert.KlpFormat;
 import org.klpconvert.convert.diag.Diagnostic;
 import org.klpconvert.elf.edit.ElfEditor;
 import org.klpconvert.elf.edit.RawContent;
@@ -27,8 +28,6 @@ public final class Annotations {
     public static final String SECTION_PREFIX = ".klp.module_relocs.";
     private static final String RELA_PREFIX = ".rela" + SECTION_PREFIX;
     private static final int RECORD_SIZE = 12;
-    /** The kernel parses object names with {@code %55[^.]}. */
-    private static final int MAX_OBJECT_LENGTH = 55;
 
     private final List<Annotation> records;
     private final Map<String, Annotation> byName;
@@ -81,7 +80,7 @@ public final class Annotations {
             if (object == null) {
                 continue;
             }
-            if (object.length() > MAX_OBJECT_LENGTH) {
+            if (object.length() > KlpFormat.MAX_OBJECT_LENGTH) {
                 problems.add(Diagnostic.objectNameTooLong(section.name()));
                 return records;
             }
@@ -95,8 +94,9 @@ public final class Annotations {
                 problems.add(Diagnostic.beyondEntries(relaName));
                 return records;
             }
-            Relocation[] paired = pairByOffset(relocations, count);
-            if (relocations.size() < count || paired == null) {
+            // Equal counts are checked before pairing allocates: a NOBITS array may claim any size.
+            Relocation[] paired = relocations.size() < count ? null : pairByOffset(relocations, count);
+            if (paired == null) {
                 problems.add(Diagnostic.entriesMismatch(relocations.size(), count, relaName));
                 return records;
             }
@@ -179,19 +179,50 @@ public final class Annotations {
                 }
             }
         }
+        // Each record meets only the older records of its own (object, symbol), and skips runs
+        // of equal positions, so the work follows the number of messages, not records squared.
+        Map<List<String>, SameName> groups = new HashMap<>();
+        int[] placeInGroup = new int[records.size()];
+        for (Annotation a : records) {
+            placeInGroup[a.order()] = groups.computeIfAbsent(List.of(a.object(), a.symbol()), k -> new SameName())
+                    .add(a);
+        }
         for (int i = records.size() - 1; i >= 0; i--) {
             Annotation later = records.get(i);
-            for (int k = i - 1; k >= 0; k--) {
-                Annotation earlier = records.get(k);
-                if (earlier.object().equals(later.object()) && earlier.symbol().equals(later.symbol())
-                        && earlier.pos() != later.pos()) {
+            SameName group = groups.get(List.of(later.object(), later.symbol()));
+            int k = placeInGroup[i] - 1;
+            while (k >= 0) {
+                Annotation earlier = group.records.get(k);
+                if (earlier.pos() != later.pos()) {
                     problems.add(Diagnostic.conflictingSympos(later.object(), later.symbol(), later.pos(),
                             earlier.pos()));
+                    k--;
+                } else {
+                    k = group.previousOtherPos.get(k);
                 }
             }
             if (!referenced.contains(later.symbol())) {
                 problems.add(Diagnostic.unusedAnnotation(later.symbol()));
             }
+        }
+    }
+
+    /** The records naming one (object, symbol), in load order. */
+    private static final class SameName {
+        final List<Annotation> records = new ArrayList<>();
+        /** For each record, the nearest earlier one with another position, or -1. */
+        final List<Integer> previousOtherPos = new ArrayList<>();
+
+        int add(Annotation a) {
+            int place = records.size();
+            int previous = -1;
+            if (place > 0) {
+                Annotation before = records.get(place - 1);
+                previous = before.pos() != a.pos() ? place - 1 : previousOtherPos.get(place - 1);
+            }
+            records.add(a);
+            previousOtherPos.add(previous);
+            return place;
         }
     }
 }

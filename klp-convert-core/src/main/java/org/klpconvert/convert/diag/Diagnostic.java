@@ -128,6 +128,12 @@ public sealed interface Diagnostic permits Diagnostic.Message, Diagnostic.Listin
                 + Long.toHexString(offset) + " against " + symbol + " cannot be converted: " + why);
     }
 
+    /** An input section with a klp name that cannot take the entries (D10 inputs). */
+    static Diagnostic existingSectionUnusable(String section, String base) {
+        return new Message(Kind.UNSUPPORTED_SECTION, "Existing section " + section
+                + " is not a RELA section for " + base + " against .symtab; its livepatch relocations cannot be added");
+    }
+
     /** A warning that does not fail the conversion (shown with -v). */
     static Diagnostic warning(String text) {
         return new Message(Kind.WARNING, text);

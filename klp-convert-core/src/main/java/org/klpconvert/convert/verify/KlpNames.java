@@ -1,5 +1,7 @@
 package org.klpconvert.convert.verify;
 
+import org.klpconvert.convert.KlpFormat;
+
 /**
  * Parses klp section and symbol names the way the livepatch core's {@code sscanf} formats
  * do, but strictly (kernel-rules.md sections 1 and 3.2): {@code .klp.rela.%55[^.]} and
@@ -7,11 +9,6 @@ package org.klpconvert.convert.verify;
  * after it.
  */
 final class KlpNames {
-    static final String RELA_PREFIX = ".klp.rela.";
-    static final String SYM_PREFIX = ".klp.sym.";
-    static final String VMLINUX = "vmlinux";
-    /** The object field of both formats is {@code %55[^.]} on every arch. */
-    static final int MAX_OBJECT = 55;
 
     private KlpNames() {
     }
@@ -31,19 +28,19 @@ final class KlpNames {
     }
 
     static SectionName section(String full) {
-        if (!full.startsWith(RELA_PREFIX)) {
-            return new SectionName(null, null, "the name does not start with " + RELA_PREFIX);
+        if (!full.startsWith(KlpFormat.RELA_PREFIX)) {
+            return new SectionName(null, null, "the name does not start with " + KlpFormat.RELA_PREFIX);
         }
-        ObjectField field = objectField(full.substring(RELA_PREFIX.length()));
+        ObjectField field = objectField(full.substring(KlpFormat.RELA_PREFIX.length()));
         return field.problem() != null ? new SectionName(null, null, field.problem())
                 : new SectionName(field.object(), field.rest(), null);
     }
 
     static SymbolName symbol(String full, int maxName) {
-        if (!full.startsWith(SYM_PREFIX)) {
-            return new SymbolName(null, null, -1, "the name does not start with " + SYM_PREFIX);
+        if (!full.startsWith(KlpFormat.SYM_PREFIX)) {
+            return new SymbolName(null, null, -1, "the name does not start with " + KlpFormat.SYM_PREFIX);
         }
-        ObjectField field = objectField(full.substring(SYM_PREFIX.length()));
+        ObjectField field = objectField(full.substring(KlpFormat.SYM_PREFIX.length()));
         if (field.problem() != null) {
             return new SymbolName(null, null, -1, field.problem());
         }
@@ -84,8 +81,8 @@ final class KlpNames {
         String problem = null;
         if (object.isEmpty()) {
             problem = "the object name is empty";
-        } else if (object.length() > MAX_OBJECT) {
-            problem = "the object name has " + object.length() + " characters, more than " + MAX_OBJECT;
+        } else if (object.length() > KlpFormat.MAX_OBJECT_LENGTH) {
+            problem = "the object name has " + object.length() + " characters, more than " + KlpFormat.MAX_OBJECT_LENGTH;
         } else if (dot < 0) {
             problem = "no '.' follows the object name";
         }

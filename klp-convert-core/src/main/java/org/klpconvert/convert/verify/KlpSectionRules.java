@@ -1,5 +1,6 @@
 package org.klpconvert.convert.verify;
 
+import org.klpconvert.convert.KlpFormat;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -46,17 +47,17 @@ final class KlpSectionRules implements RuleFamily {
 
     private static void kr1TypeFlagAndName(Context c, SectionHeader s) {
         boolean flag = (s.flags() & Elf.SHF_RELA_LIVEPATCH) != 0;
-        boolean named = s.name().startsWith(KlpNames.RELA_PREFIX);
+        boolean named = s.name().startsWith(KlpFormat.RELA_PREFIX);
         if (s.type() != Elf.SHT_RELA) {
             c.report().add(Rule.KR1, ModuleView.place(s), "sh_type is " + s.type()
                     + ", not SHT_RELA (4): the kernel reads the entries as Elf_Rela anyway");
         }
         if (flag && !named) {
             c.report().add(Rule.KR1, ModuleView.place(s),
-                    "SHF_RELA_LIVEPATCH is set, but the name does not start with " + KlpNames.RELA_PREFIX);
+                    "SHF_RELA_LIVEPATCH is set, but the name does not start with " + KlpFormat.RELA_PREFIX);
         } else if (named && !flag) {
             c.report().add(Rule.KR1, ModuleView.place(s),
-                    "the name starts with " + KlpNames.RELA_PREFIX + ", but SHF_RELA_LIVEPATCH is not set: "
+                    "the name starts with " + KlpFormat.RELA_PREFIX + ", but SHF_RELA_LIVEPATCH is not set: "
                             + "the module loader applies it as a normal relocation section");
         }
     }
@@ -69,12 +70,12 @@ final class KlpSectionRules implements RuleFamily {
     }
 
     private static KlpNames.SectionName kr3Name(Context c, SectionHeader s) {
-        if (!s.name().startsWith(KlpNames.RELA_PREFIX)) {
+        if (!s.name().startsWith(KlpFormat.RELA_PREFIX)) {
             return null; // KR1
         }
         KlpNames.SectionName name = KlpNames.section(s.name());
         if (!name.ok()) {
-            String tail = s.name().substring(KlpNames.RELA_PREFIX.length());
+            String tail = s.name().substring(KlpFormat.RELA_PREFIX.length());
             boolean empty = tail.isEmpty() || tail.startsWith(".");
             c.report().add(Rule.KR3, ModuleView.place(s), name.problem()
                     + (empty ? "" : "; the kernel never matches it to an object, so it is never applied"),
@@ -125,7 +126,7 @@ final class KlpSectionRules implements RuleFamily {
 
     private static void kr8InitExit(Context c, SectionHeader s, KlpNames.SectionName name) {
         Optional<SectionHeader> target = c.module().target(s);
-        if (name != null && !name.object().equals(KlpNames.VMLINUX) && target.isPresent()
+        if (name != null && !name.object().equals(KlpFormat.VMLINUX) && target.isPresent()
                 && (target.get().name().startsWith(".init") || target.get().name().startsWith(".exit"))) {
             c.report().add(Rule.KR8, ModuleView.place(s), "module-specific relocations into "
                     + target.get().name() + ", which may be freed before the module '" + name.object() + "' loads");

@@ -1,5 +1,6 @@
 package org.klpconvert.convert.verify;
 
+import org.klpconvert.convert.KlpFormat;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ final class KlpSymbolRules implements RuleFamily {
         Set<Integer> usedByKlp = new HashSet<>();
         Set<String> seenPairs = new HashSet<>();
         for (SectionHeader s : m.klpSections) {
-            KlpNames.SectionName sectionName = s.name().startsWith(KlpNames.RELA_PREFIX)
+            KlpNames.SectionName sectionName = s.name().startsWith(KlpFormat.RELA_PREFIX)
                     ? KlpNames.section(s.name()) : null;
             List<ElfRelocation> entries = m.entries(s);
             for (int i = 0; i < entries.size(); i++) {
@@ -82,8 +83,8 @@ final class KlpSymbolRules implements RuleFamily {
             return;
         }
         String place = ModuleView.place(sym);
-        boolean sectionIsVmlinux = sectionObject.equals(KlpNames.VMLINUX);
-        boolean symbolIsVmlinux = symbolObject.equals(KlpNames.VMLINUX);
+        boolean sectionIsVmlinux = sectionObject.equals(KlpFormat.VMLINUX);
+        boolean symbolIsVmlinux = symbolObject.equals(KlpFormat.VMLINUX);
         if (!sectionIsVmlinux && symbolIsVmlinux) {
             if (c.kernel().splitsVmlinuxRelocations()) {
                 c.report().add(Rule.KS3, place, "a vmlinux symbol used by module-specific section "

@@ -1,5 +1,6 @@
 package org.klpconvert.convert.verify;
 
+import org.klpconvert.convert.KlpFormat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -54,7 +55,7 @@ final class ModuleView {
     }
 
     static boolean isKlp(SectionHeader s) {
-        return (s.flags() & Elf.SHF_RELA_LIVEPATCH) != 0 || s.name().startsWith(KlpNames.RELA_PREFIX);
+        return (s.flags() & Elf.SHF_RELA_LIVEPATCH) != 0 || s.name().startsWith(KlpFormat.RELA_PREFIX);
     }
 
     boolean linksToStringTable(SectionHeader s) {

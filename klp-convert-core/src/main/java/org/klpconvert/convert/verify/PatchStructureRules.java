@@ -1,5 +1,6 @@
 package org.klpconvert.convert.verify;
 
+import org.klpconvert.convert.KlpFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ final class PatchStructureRules implements RuleFamily {
         Map<String, SectionHeader> objects = new LinkedHashMap<>();
         for (SectionHeader s : m.klpSections) {
             KlpNames.SectionName name = KlpNames.section(s.name());
-            if (name.ok() && !name.object().equals(KlpNames.VMLINUX)) {
+            if (name.ok() && !name.object().equals(KlpFormat.VMLINUX)) {
                 objects.putIfAbsent(name.object(), s);
             }
         }
