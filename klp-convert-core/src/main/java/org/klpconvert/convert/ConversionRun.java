@@ -241,8 +241,12 @@ final class ConversionRun {
     private List<ConvertedSymbol> renameSymbols() {
         Map<Symbol, Integer> uses = new IdentityHashMap<>();
         for (Section s : klpSections.values()) {
-            for (Relocation r : s.relocations().entries()) {
-                uses.merge(r.symbol(), 1, Integer::sum);
+            // Only the sections entries were moved to hold relocations; another section may
+            // merely have a .klp.rela. name.
+            if (s.content() instanceof RelocationTable table) {
+                for (Relocation r : table.entries()) {
+                    uses.merge(r.symbol(), 1, Integer::sum);
+                }
             }
         }
         List<ConvertedSymbol> converted = new ArrayList<>();

@@ -103,6 +103,20 @@ class MalformedModuleTest {
     }
 
     @Test
+    void aKlpRelaNamedSectionThatHoldsNoRelocationsIsCarriedAlong() throws Exception {
+        // Found by StructuralFuzzTest: counting the uses of converted symbols walked every
+        // .klp.rela.* section as a relocation table and threw IllegalStateException on one
+        // that is not (here PROGBITS; the fuzzer renamed .comment, .bss, .symtab...).
+        ElfEditor editor = ElfEditor.open(ElfFile.parse(input(), "m.ko"));
+        editor.addSection(".klp.rela.x", Elf.SHT_PROGBITS, 0, new org.klpconvert.elf.edit.RawContent(new byte[8]));
+        byte[] module = editor.write(LayoutPolicy.PRESERVE);
+        ConversionResult result = converter().convert(module, "m.ko");
+        assertEquals(converter().convert(input(), "m.ko").report().symbols(), result.report().symbols());
+        assertTrue(ElfFile.parse(result.output(), "out.ko").section(".klp.rela.x").isPresent());
+        assertEquals(0, converter().convert(result.output(), "out.ko").report().moved());
+    }
+
+    @Test
     @Timeout(30)
     void oneHundredThousandIdenticalAnnotationsAreCheckedInLinearTime() throws Exception {
         // The vmlinux annotation array becomes 100,000 identical KLP_SYMPOS(c_start, 3)
