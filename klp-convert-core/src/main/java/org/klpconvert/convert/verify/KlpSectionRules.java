@@ -1,6 +1,5 @@
 package org.klpconvert.convert.verify;
 
-import org.klpconvert.convert.KlpFormat;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.klpconvert.convert.KlpFormat;
 import org.klpconvert.convert.arch.ArchHandler;
 import org.klpconvert.elf.Elf;
 import org.klpconvert.elf.ElfFormatException;

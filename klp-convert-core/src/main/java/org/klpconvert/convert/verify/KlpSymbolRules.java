@@ -1,12 +1,12 @@
 package org.klpconvert.convert.verify;
 
-import org.klpconvert.convert.KlpFormat;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.klpconvert.convert.KlpFormat;
 import org.klpconvert.elf.Elf;
 import org.klpconvert.elf.ElfFormatException;
 import org.klpconvert.elf.ElfRelocation;

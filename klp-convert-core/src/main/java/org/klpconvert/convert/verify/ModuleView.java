@@ -1,6 +1,6 @@
 package org.klpconvert.convert.verify;
 
-import org.klpconvert.convert.KlpFormat;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.klpconvert.convert.KlpFormat;
 import org.klpconvert.elf.Elf;
 import org.klpconvert.elf.ElfFile;
 import org.klpconvert.elf.ElfFormatException;
@@ -16,6 +17,7 @@ import org.klpconvert.elf.ElfSymbol;
 import org.klpconvert.elf.SectionHeader;
 import org.klpconvert.elf.edit.ElfEditor;
 import org.klpconvert.elf.reloc.Machine;
+import org.klpconvert.symbols.gen.ModuleFiles;
 
 /**
  * What the rule families share about one module: its symbol table, its klp sections with
@@ -133,15 +135,10 @@ final class ModuleView {
      * module {@code foo_bar}.
      */
     String moduleName() {
-        String base = file.source().substring(file.source().lastIndexOf('/') + 1);
-        for (String suffix : List.of(".ko", ".o")) {
-            if (base.endsWith(suffix)) {
-                base = base.substring(0, base.length() - suffix.length());
-                break;
-            }
-        }
+        // The generator's rule for file names, after kbuild's ".tmp" of a module not yet converted.
+        String base = ModuleFiles.objectName(Path.of(file.source()), true);
         if (base.endsWith(".tmp")) {
-            base = base.substring(0, base.length() - 4);
+            base = base.substring(0, base.length() - ".tmp".length());
         }
         return base.replace('-', '_');
     }

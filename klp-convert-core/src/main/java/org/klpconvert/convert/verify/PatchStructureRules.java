@@ -1,12 +1,12 @@
 package org.klpconvert.convert.verify;
 
-import org.klpconvert.convert.KlpFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.klpconvert.convert.KlpFormat;
 import org.klpconvert.elf.Elf;
 import org.klpconvert.elf.ElfFile;
 import org.klpconvert.elf.SectionHeader;
