@@ -15,6 +15,8 @@ public enum Rule {
     KM6(Severity.ERROR, "no SHN_COMMON symbol"),
     KM7(Severity.WARN, ".symtab has its locals first and sh_info = first non-local"),
     KM8(Severity.ERROR, "arch sections: ppc64 .stubs (and .toc), ppc32/arm64 .plt and .init.plt"),
+    KM9(Severity.ERROR, "vermagic names the target kernel release (with a target release, without modversions)"),
+    KM10(Severity.WARN, "vermagic names the target kernel release (with a target release and modversions)"),
 
     KR1(Severity.ERROR, "klp section is SHT_RELA with both SHF_RELA_LIVEPATCH and the .klp.rela. name"),
     KR2(Severity.ERROR, "klp section has SHF_ALLOC"),

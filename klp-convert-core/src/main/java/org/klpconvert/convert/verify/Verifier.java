@@ -31,10 +31,12 @@ public final class Verifier {
 
     private final SymbolMap symbols;
     private final KernelVersion kernel;
+    private final String kernelRelease;
 
     private Verifier(Builder b) {
         this.symbols = b.symbols;
         this.kernel = b.kernel;
+        this.kernelRelease = b.kernelRelease;
     }
 
     /** A builder with no symbols file and the newest kernel's rules. */
@@ -61,7 +63,7 @@ public final class Verifier {
     public List<Finding> verify(ElfFile module) throws ElfFormatException {
         ModuleView view = new ModuleView(module);
         Report report = new Report();
-        RuleFamily.Context context = new RuleFamily.Context(view, kernel, symbols, report);
+        RuleFamily.Context context = new RuleFamily.Context(view, kernel, symbols, kernelRelease, report);
         for (RuleFamily family : FAMILIES) {
             family.check(context);
         }
@@ -82,8 +84,15 @@ public final class Verifier {
     public static final class Builder {
         private SymbolMap symbols;
         private KernelVersion kernel = KernelVersion.NEWEST;
+        private String kernelRelease;
 
         private Builder() {
+        }
+
+        /** The target kernel's release ({@code uname -r}): enables KM9, the vermagic check. */
+        public Builder kernelRelease(String release) {
+            this.kernelRelease = Objects.requireNonNull(release, "release");
+            return this;
         }
 
         /** The symbols file of the target kernel: enables KS9, KP1 and KP2. */

@@ -1,0 +1,56 @@
+package org.klpconvert.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.klpconvert.elf.ElfFile;
+import org.klpconvert.elf.kmod.ModuleInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * Prints a kernel module's {@code .modinfo} fields as kmod's {@code modinfo FILE} does, or one
+ * field's values as {@code modinfo -F}, or the {@code __versions} CRC table as
+ * {@code modprobe --dump-modversions}.
+ */
+@Command(name = "modinfo", mixinStandardHelpOptions = true,
+        description = "Show a kernel module's .modinfo fields like kmod's modinfo, or its modversions CRCs.")
+final class ModinfoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-F", "--field"}, paramLabel = "FIELD", description = "Print only this field's values, one a line.")
+    String field;
+
+    @Option(names = "--modversions", description = "Print the __versions CRC table (0x<crc><TAB><symbol>), as modprobe --dump-modversions.")
+    boolean modversions;
+
+    @Parameters(arity = "1..*", paramLabel = "MODULE", description = "Kernel module files (.ko).")
+    Path[] modules;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        for (Path module : modules) {
+            ModuleInfo info = ModuleInfo.of(ElfFile.read(module));
+            if (modversions) {
+                out.print(info.modversionsText());
+            } else if (field != null) {
+                if (field.equals("filename")) {
+                    out.print(module.toAbsolutePath() + "\n");
+                }
+                for (String value : info.values(field)) {
+                    out.print(value + "\n");
+                }
+            } else {
+                out.print(info.modinfoText(module.toAbsolutePath().toString()));
+            }
+        }
+        out.flush();
+        return KlpTool.OK;
+    }
+}
