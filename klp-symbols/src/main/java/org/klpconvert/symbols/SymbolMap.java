@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -130,6 +131,11 @@ public final class SymbolMap {
         return source;
     }
 
+    /** Whether every name of the file is indexed: a map not loaded for selected names. */
+    public boolean isComplete() {
+        return wanted == null;
+    }
+
     /** Whether this map can answer for {@code name}: always for a full map. */
     public boolean covers(String name) {
         return wanted == null || wanted.contains(name);
@@ -188,6 +194,52 @@ public final class SymbolMap {
     public Optional<String> candidateListing(String name) {
         List<SymbolEntry> matches = matches(name);
         return matches.isEmpty() ? Optional.empty() : Optional.of(CandidateListing.render(name, matches));
+    }
+
+    /**
+     * Up to {@code limit} names of the file close to {@code name}, for a name that is missing:
+     * first the compiler's renamed copies of it ({@code name.constprop.0}, {@code name.isra.0},
+     * {@code name.llvm.<n>}, ...), then names within a small edit distance (a quarter of the
+     * length, at least 2), nearest first, ties in byte order. Exported names are included.
+     * Needs a full map: a map loaded for selected names knows no others.
+     *
+     * @throws IllegalArgumentException on a map loaded for selected names only
+     */
+    public List<String> closestNames(String name, int limit) {
+        if (wanted != null) {
+            throw new IllegalArgumentException("symbol map " + source
+                    + " was loaded for selected names only; closest names need the whole file");
+        }
+        byte[] query = bytes(name);
+        if (query == null || limit <= 0) {
+            return List.of();
+        }
+        NameDistance distance = new NameDistance(query, Math.max(2, query.length / 4));
+        Map<String, Integer> found = new HashMap<>();
+        collectClose(index.names, query, distance, found);
+        collectClose(index.exported, query, distance, found);
+        found.remove(name);
+        return found.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit).map(Map.Entry::getKey).toList();
+    }
+
+    /** Adds each name of {@code table} close to {@code query}: renamed copies rank as distance 0. */
+    private void collectClose(SliceTable table, byte[] query, NameDistance distance, Map<String, Integer> found) {
+        for (int id = 0; id < table.size(); id++) {
+            int start = table.start(id);
+            int end = table.end(id);
+            int rank;
+            if (end - start > query.length && data[start + query.length] == '.'
+                    && Arrays.equals(data, start, start + query.length, query, 0, query.length)) {
+                rank = 0;
+            } else {
+                rank = distance.distance(data, start, end);
+            }
+            if (rank >= 0) {
+                found.merge(new String(data, start, end - start, ISO_8859_1), rank, Math::min);
+            }
+        }
     }
 
     /** Number of non-exported entries indexed. */
