@@ -40,9 +40,11 @@ public final class SymbolMap {
     private final Set<String> wanted;
     private final SymbolIndex index;
     private final String[] objectNames;
+    private final String header;
 
-    private SymbolMap(String source, byte[] data, Set<String> wanted, SymbolIndex index) {
+    private SymbolMap(String source, byte[] data, int headerEnd, Set<String> wanted, SymbolIndex index) {
         this.source = source;
+        this.header = new String(data, 0, headerEnd, ISO_8859_1);
         this.data = data;
         this.wanted = wanted;
         this.index = index;
@@ -86,12 +88,12 @@ public final class SymbolMap {
         if (wanted == null) {
             SymbolIndex index = new SymbolIndex(data, null);
             SymbolFileFormat.scanLines(data, headerEnd, source, index);
-            return new SymbolMap(source, data, null, index);
+            return new SymbolMap(source, data, headerEnd, null, index);
         }
         WantedNames filter = new WantedNames(wanted);
         SymbolIndex index = new SymbolIndex(data, filter);
         ParallelScan.scan(data, headerEnd, source, filter, index);
-        return new SymbolMap(source, data, Set.copyOf(wanted), index);
+        return new SymbolMap(source, data, headerEnd, Set.copyOf(wanted), index);
     }
 
     private static byte[] read(Path path) throws SymbolMapFormatException {
@@ -129,6 +131,16 @@ public final class SymbolMap {
     /** The file name given when loading. */
     public String source() {
         return source;
+    }
+
+    /** The first line of the file, without its line end. */
+    public String header() {
+        return header;
+    }
+
+    /** What the file says about the order of equal names (its first line). */
+    public DuplicateOrigin duplicateOrigin() {
+        return DuplicateOrigin.ofHeader(header);
     }
 
     /** Whether every name of the file is indexed: a map not loaded for selected names. */

@@ -6,7 +6,7 @@ import org.klpconvert.elf.Elf;
 import org.klpconvert.elf.reloc.Machine;
 
 /** readelf 2.40's names for header, section and symbol field values. */
-final class ReadelfNames {
+public final class ReadelfNames {
     private ReadelfNames() {
     }
 
@@ -52,7 +52,8 @@ final class ReadelfNames {
         };
     }
 
-    static String machine(int eMachine) {
+    /** readelf's name of an {@code e_machine} value, e.g. {@code Advanced Micro Devices X86-64}. */
+    public static String machine(int eMachine) {
         return Machine.of(eMachine).map(Machine::readelfName)
                 .orElse("<unknown>: 0x" + Integer.toHexString(eMachine));
     }
@@ -89,7 +90,8 @@ final class ReadelfNames {
         return s.toString();
     }
 
-    static String sectionType(long type, int eMachine) {
+    /** readelf's name of a section type, e.g. {@code PROGBITS}. */
+    public static String sectionType(long type, int eMachine) {
         String name = SECTION_TYPES.get((int) type);
         if (name != null) {
             return name;
@@ -187,7 +189,8 @@ final class ReadelfNames {
         return s.append("p (processor specific)").toString();
     }
 
-    static String symbolType(int type, int osAbi) {
+    /** readelf's name of a symbol type, e.g. {@code FUNC}. */
+    public static String symbolType(int type, int osAbi) {
         return switch (type) {
             case 0 -> "NOTYPE";
             case 1 -> "OBJECT";
@@ -208,7 +211,8 @@ final class ReadelfNames {
         };
     }
 
-    static String symbolBinding(int bind, int osAbi) {
+    /** readelf's name of a symbol binding, e.g. {@code GLOBAL}. */
+    public static String symbolBinding(int bind, int osAbi) {
         return switch (bind) {
             case 0 -> "LOCAL";
             case 1 -> "GLOBAL";
