@@ -12,7 +12,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import org.klpconvert.convert.ConversionReport;
 import org.klpconvert.convert.ConvertedSymbol;
 import org.klpconvert.convert.Converter;
-import org.klpconvert.convert.diag.Diagnostic;
 import org.klpconvert.symbols.SymbolMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,16 +124,8 @@ final class ConvertCommand implements Callable<Integer> {
                     g.writeEndObject();
                 }
                 g.writeEndArray();
-                g.writeArrayFieldStart("new_sections");
-                for (String section : report.newSections()) {
-                    g.writeString(section);
-                }
-                g.writeEndArray();
-                g.writeArrayFieldStart("warnings");
-                for (Diagnostic w : report.warnings()) {
-                    g.writeString(w.render().strip());
-                }
-                g.writeEndArray();
+                JsonOutput.stringArray(g, "new_sections", report.newSections());
+                JsonOutput.stringArray(g, "warnings", report.warnings().stream().map(w -> w.render().strip()).toList());
                 g.writeEndObject();
             }
             g.writeEndArray();

@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.klpconvert.convert.annotation.Annotation;
-import org.klpconvert.convert.diag.Diagnostic;
 import org.klpconvert.convert.explain.Explanation;
 import org.klpconvert.convert.explain.Kind;
 import org.klpconvert.convert.explain.SymbolExplanation;
@@ -131,11 +130,8 @@ final class ExplanationReport {
         json.writeStartObject();
         json.writeStringField("module", e.module());
         json.writeBooleanField("conversion_succeeds", e.conversionSucceeds());
-        json.writeArrayFieldStart("annotation_problems");
-        for (Diagnostic d : e.annotationProblems()) {
-            json.writeString(d.render().strip());
-        }
-        json.writeEndArray();
+        JsonOutput.stringArray(json, "annotation_problems",
+                e.annotationProblems().stream().map(d -> d.render().strip()).toList());
         json.writeArrayFieldStart("symbols");
         for (SymbolExplanation s : e.symbols()) {
             symbol(json, s);
@@ -178,11 +174,7 @@ final class ExplanationReport {
             json.writeEndArray();
         }
         if (s.kind() == Kind.MISSING) {
-            json.writeArrayFieldStart("closest_names");
-            for (String name : s.closestNames()) {
-                json.writeString(name);
-            }
-            json.writeEndArray();
+            JsonOutput.stringArray(json, "closest_names", s.closestNames());
         }
         json.writeArrayFieldStart("relocations");
         for (Use u : s.uses()) {

@@ -44,6 +44,15 @@ final class JsonOutput implements AutoCloseable {
         return json;
     }
 
+    /** Writes {@code "name": [...]} with the strings in order. */
+    static void stringArray(JsonGenerator json, String name, Iterable<String> values) throws IOException {
+        json.writeArrayFieldStart(name);
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
+    }
+
     /** Ends the document with a newline and flushes it. */
     @Override
     public void close() throws IOException {
