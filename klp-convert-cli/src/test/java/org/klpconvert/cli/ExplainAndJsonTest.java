@@ -260,35 +260,109 @@ class ExplainAndJsonTest {
         assertTrue(r.out().contains("#define KLP_MODULE_RELOC(object)"));
     }
 
-    @Test
-    void dumpJsonAgreesWithTheModel() throws Exception {
-        ConversionCase c = corpus().get(0);
+    /** dump --json against GNU readelf's section table, on the C outputs of all five architectures. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void dumpJsonAgreesWithReadelf(ConversionCase c) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.klpconvert.testdata.Tools.available("readelf"),
+                org.klpconvert.testdata.Tools.reason("readelf"));
         JsonObject doc = run("dump", "--json", c.expected().toString()).json();
         assertSchema(doc, "dump");
-        ElfFile file = ElfFile.read(c.expected());
         JsonObject object = doc.getJsonArray("objects").getJsonObject(0);
-        assertEquals(file.sections().size(), object.getJsonArray("sections").size());
-        assertEquals(file.symbols().size(), object.getJsonArray("symbols").size());
-        assertEquals("RELA", object.getJsonArray("sections").stream().map(JsonValue::asJsonObject)
-                .filter(s -> s.getString("name").startsWith(".klp.rela.")).findFirst().orElseThrow()
-                .getString("type_name"));
+        java.util.regex.Pattern row = java.util.regex.Pattern.compile(
+                "^\\s*\\[\\s*(\\d+)\\]\\s+(\\S+)\\s+(\\S+)\\s+([0-9a-f]+)\\s+([0-9a-f]+)\\s+([0-9a-f]+)\\s");
+        List<String> readelf = new ArrayList<>();
+        for (String line : org.klpconvert.testdata.Tools.run("readelf", "-W", "-S", c.expected().toString()).lines()
+                .toList()) {
+            java.util.regex.Matcher m = row.matcher(line);
+            if (m.find() && !m.group(1).equals("0")) {
+                readelf.add(m.group(1) + " " + m.group(2) + " " + m.group(3) + " " + Long.parseLong(m.group(5), 16)
+                        + " " + Long.parseLong(m.group(6), 16));
+            }
+        }
+        List<String> ours = object.getJsonArray("sections").stream().map(JsonValue::asJsonObject)
+                .filter(s -> s.getInt("index") > 0)
+                .map(s -> s.getInt("index") + " " + s.getString("name") + " " + s.getString("type_name") + " "
+                        + s.getJsonNumber("offset").longValue() + " " + s.getJsonNumber("size").longValue())
+                .toList();
+        assertEquals(readelf, ours);
+        int symbols = (int) org.klpconvert.testdata.Tools.run("readelf", "-W", "-s", c.expected().toString()).lines()
+                .filter(l -> l.matches("^\\s*\\d+: .*")).count();
+        assertEquals(symbols, object.getJsonArray("symbols").size());
     }
 
-    @Test
-    void verifyJsonListsTheFindingsOfTheTextReport() {
-        ConversionCase c = corpus().get(0);
-        Run text = run("verify", "-v", "--symbols", c.symbols().toString(), c.expected().toString());
-        Run json = run("verify", "--json", "--symbols", c.symbols().toString(), c.expected().toString());
-        assertEquals(text.status(), json.status());
-        JsonObject doc = json.json();
-        assertSchema(doc, "verify");
-        var findings = doc.getJsonArray("modules").getJsonObject(0).getJsonArray("findings");
-        List<String> lines = text.out().lines().toList();
-        assertEquals(lines.size(), findings.size(), text.out());
-        for (int i = 0; i < lines.size(); i++) {
-            JsonObject f = findings.getJsonObject(i);
-            assertTrue(lines.get(i).startsWith(c.expected() + ": " + f.getString("severity") + " " + f.getString("rule")
-                    + " " + f.getString("place") + ": " + f.getString("message")), lines.get(i));
+    /** verify --json carries the text report's findings, on every C output of the corpus. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void verifyJsonListsTheFindingsOfTheTextReport(ConversionCase c) {
+        for (Path module : List.of(c.expected(), c.input())) {
+            Run text = run("verify", "-v", "--symbols", c.symbols().toString(), module.toString());
+            Run json = run("verify", "--json", "--symbols", c.symbols().toString(), module.toString());
+            assertEquals(text.status(), json.status());
+            JsonObject doc = json.json();
+            assertSchema(doc, "verify");
+            JsonObject result = doc.getJsonArray("modules").getJsonObject(0);
+            assertEquals(text.status() == 1, result.getBoolean("errors"));
+            var findings = result.getJsonArray("findings");
+            List<String> lines = text.out().lines().toList();
+            assertEquals(lines.size(), findings.size(), text.out());
+            for (int i = 0; i < lines.size(); i++) {
+                JsonObject f = findings.getJsonObject(i);
+                String expected = module + ": " + f.getString("severity") + " " + f.getString("rule") + " "
+                        + f.getString("place") + ": " + f.getString("message")
+                        + (f.containsKey("kernel_message") ? " [kernel: " + f.getString("kernel_message") + "]" : "");
+                assertEquals(expected, lines.get(i));
+            }
+        }
+    }
+
+    static Stream<Path> symbolsFiles() {
+        return Stream.concat(TestData.conformanceArches().stream().map(TestData::symbolsFile),
+                TestData.fixtureArches().stream().map(a -> TestData.fixturesDir().resolve(a).resolve("symbols.klp")));
+    }
+
+    /**
+     * symbols query on the symbols files of the corpus and the fixtures (five architectures
+     * each), against a plain line scan of the file: every duplicated name's copies per object,
+     * numbered as the kernel counts them, and the export flag.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("symbolsFiles")
+    void symbolsQueryAgreesWithALineScan(Path file) throws Exception {
+        java.util.Map<String, java.util.Map<String, Integer>> copies = new java.util.TreeMap<>();
+        Set<String> exported = new java.util.HashSet<>();
+        String object = null;
+        List<String> lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.startsWith("*")) {
+                object = line.substring(1);
+            } else if (line.startsWith("__ksymtab_")) {
+                exported.add(line.substring("__ksymtab_".length()));
+            } else {
+                copies.computeIfAbsent(line, k -> new java.util.LinkedHashMap<>()).merge(object, 1, Integer::sum);
+            }
+        }
+        List<String> names = copies.entrySet().stream().filter(e -> e.getValue().values().stream().anyMatch(n -> n > 1))
+                .map(java.util.Map.Entry::getKey).filter(n -> !n.isEmpty() && !n.startsWith("-")).limit(20)
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        names.add(copies.keySet().stream().filter(n -> !n.isEmpty() && !n.startsWith("-")).findFirst().orElseThrow());
+        List<String> args = new ArrayList<>(List.of("symbols", "query", "--json", "-s", file.toString()));
+        args.addAll(names);
+        JsonObject doc = run(args.toArray(String[]::new)).json();
+        assertSchema(doc, "symbols-query");
+        for (JsonValue v : doc.getJsonArray("names")) {
+            JsonObject n = v.asJsonObject();
+            String name = n.getString("name");
+            assertEquals(exported.contains(name), n.getBoolean("exported"), name);
+            java.util.Map<String, List<Integer>> positions = new java.util.LinkedHashMap<>();
+            for (JsonValue o : n.getJsonArray("occurrences")) {
+                positions.computeIfAbsent(o.asJsonObject().getString("object"), k -> new ArrayList<>())
+                        .add(o.asJsonObject().getInt("pos"));
+            }
+            java.util.Map<String, List<Integer>> expected = new java.util.LinkedHashMap<>();
+            copies.get(name).forEach((obj, count) -> expected.put(obj, count == 1 ? List.of(0)
+                    : java.util.stream.IntStream.rangeClosed(1, count).boxed().toList()));
+            assertEquals(expected, positions, name);
         }
     }
 }

@@ -41,6 +41,8 @@ public final class Explainer {
     private final SymbolMap symbols;
 
     /**
+     * An explainer against one symbols file.
+     *
      * @param symbols the symbols file; a map loaded in full also finds the closest names of a
      *                missing symbol, one loaded for selected names does not
      */

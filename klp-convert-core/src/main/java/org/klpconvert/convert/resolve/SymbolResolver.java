@@ -33,6 +33,8 @@ public final class SymbolResolver {
     private final Annotations annotations;
 
     /**
+     * A resolver for one module.
+     *
      * @param symbols     the symbols file
      * @param annotations the module's annotations, already extracted and checked
      */
