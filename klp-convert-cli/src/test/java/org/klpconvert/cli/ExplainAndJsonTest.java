@@ -253,6 +253,17 @@ class ExplainAndJsonTest {
     }
 
     @Test
+    void symbolsQueryRefusesWhatIsNotARegularFile(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("fifo");
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+        for (Path p : List.of(dir, fifo, Path.of("/dev/zero"))) {
+            Run r = run("symbols", "query", "-s", p.toString(), "x");
+            assertEquals(1, r.status(), p.toString());
+            assertEquals("klp-tool: " + p + ": not a regular file\n", r.err());
+        }
+    }
+
+    @Test
     void headerPrintsTheShippedFile() throws Exception {
         Run r = run("header");
         assertEquals(0, r.status());
