@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "klp-tool", mixinStandardHelpOptions = true, version = "klp-tool 0.1.0", exitCodeOnInvalidInput = KlpTool.USAGE,
         description = "Livepatch module tools: convert, generate symbols files, dump ELF objects.",
-        subcommands = {ConvertCommand.class, SymbolsCommand.class, DumpCommand.class, ModinfoCommand.class,
-            VerifyCommand.class})
+        subcommands = {ConvertCommand.class, ExplainCommand.class, SymbolsCommand.class, DumpCommand.class,
+                ModinfoCommand.class, VerifyCommand.class, HeaderCommand.class})
 public final class KlpTool {
     static final int OK = 0;
     static final int FAILED = 1;
