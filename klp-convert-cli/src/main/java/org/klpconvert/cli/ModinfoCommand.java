@@ -1,16 +1,16 @@
 package org.klpconvert.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.klpconvert.elf.ElfFile;
 import org.klpconvert.elf.kmod.ModuleInfo;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * Prints a kernel module's {@code .modinfo} fields as kmod's {@code modinfo FILE} does, or one
@@ -20,9 +20,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "modinfo", mixinStandardHelpOptions = true,
         description = "Show a kernel module's .modinfo fields like kmod's modinfo, or its modversions CRCs.")
 final class ModinfoCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
     @Option(names = {"-F", "--field"}, paramLabel = "FIELD", description = "Print only this field's values, one a line.")
     String field;
 
@@ -34,7 +31,8 @@ final class ModinfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        // Field values are bytes (ISO-8859-1 strings); print them as the same bytes, as kmod does.
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.ISO_8859_1));
         for (Path module : modules) {
             ModuleInfo info = ModuleInfo.of(ElfFile.read(module));
             if (modversions) {
