@@ -16,7 +16,12 @@ public final class ReadelfDump {
     private ReadelfDump() {
     }
 
-    /** The dump of {@code file}; fails if a table it shows is malformed. */
+    /**
+     * {@return the dump of {@code file}; fails if a table it shows is malformed}
+     *
+     * @param file the object to print
+     * @throws ElfFormatException if the object is malformed
+     */
     public static String of(ElfFile file) throws ElfFormatException {
         StringBuilder out = new StringBuilder(4096);
         new HeaderDump(file).appendTo(out);

@@ -25,7 +25,12 @@ public final class Kallsyms {
     private Kallsyms() {
     }
 
-    /** The objects of the dump: vmlinux first, then the modules in byte-wise order of name. */
+    /**
+     * {@return the objects of the dump: vmlinux first, then the modules in byte-wise order of name}
+     *
+     * @param dump the {@code /proc/kallsyms} text
+     * @throws IOException if a file cannot be read or written
+     */
     public static List<ObjectSymbols> read(Path dump) throws IOException {
         Map<String, List<String>> byObject = new TreeMap<>(Comparator
                 .comparing((String o) -> !o.equals(VMLINUX)).thenComparing(Comparator.naturalOrder()));
