@@ -20,8 +20,6 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "convert", mixinStandardHelpOptions = true, description = "Convert livepatch modules: <in.ko> is written to <out-dir>/<name>.ko.")
 final class ConvertCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(ConvertCommand.class);
-
     @Mixin
     Verbosity verbosity;
 
@@ -49,6 +47,7 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         verbosity.apply();
+        Logger log = LoggerFactory.getLogger(ConvertCommand.class); // after apply(): it sets the level
         Converter converter = new Converter(SymbolMap.load(symbols));
         java.util.Set<Path> outputs = new java.util.HashSet<>();
         for (Path module : modules) {
@@ -60,7 +59,7 @@ final class ConvertCommand implements Callable<Integer> {
         for (Path module : modules) {
             Path out = outputFor(module);
             ConversionReport report = converter.convertFile(module, out);
-            LOG.info("{}: {} symbols, {} relocations moved, sections {}", module, report.symbols().size(),
+            log.info("{}: {} symbols, {} relocations moved, sections {}", module, report.symbols().size(),
                     report.moved(), report.newSections());
             for (ConvertedSymbol s : report.symbols()) {
                 System.out.println(out + "\t" + s.klpName() + "\t" + s.relocations());
