@@ -12,5 +12,7 @@ module org.klpconvert.convert {
 
     exports org.klpconvert.convert;
     exports org.klpconvert.convert.diag;
+    exports org.klpconvert.convert.explain;
+    exports org.klpconvert.convert.resolve;
     exports org.klpconvert.convert.verify;
 }

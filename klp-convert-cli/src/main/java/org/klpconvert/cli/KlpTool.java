@@ -14,8 +14,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "klp-tool", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
         scope = ScopeType.INHERIT, exitCodeOnInvalidInput = KlpTool.USAGE,
         description = "Livepatch module tools: convert, generate symbols files, dump ELF objects.",
-        subcommands = {ConvertCommand.class, SymbolsCommand.class, DumpCommand.class, VerifyCommand.class,
-            HelpCommand.class})
+        subcommands = {ConvertCommand.class, ExplainCommand.class, SymbolsCommand.class, DumpCommand.class, VerifyCommand.class,
+                HeaderCommand.class, HelpCommand.class})
 public final class KlpTool {
     static final int OK = 0;
     static final int FAILED = 1;

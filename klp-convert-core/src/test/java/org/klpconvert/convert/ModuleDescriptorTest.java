@@ -20,12 +20,14 @@ class ModuleDescriptorTest {
     @Test
     void librariesAreNamedModulesThatExportTheirApiOnly() {
         assertExports(ElfFile.class, "org.klpconvert.elf",
-                Set.of("org.klpconvert.elf", "org.klpconvert.elf.dump", "org.klpconvert.elf.edit",
-                        "org.klpconvert.elf.reloc"));
+                Set.of("org.klpconvert.elf", "org.klpconvert.elf.dump", "org.klpconvert.elf.dynamic",
+                        "org.klpconvert.elf.edit", "org.klpconvert.elf.note", "org.klpconvert.elf.reloc",
+                        "org.klpconvert.elf.segment", "org.klpconvert.elf.version"));
         assertExports(SymbolMap.class, "org.klpconvert.symbols",
                 Set.of("org.klpconvert.symbols", "org.klpconvert.symbols.gen", "org.klpconvert.symbols.io"));
         assertExports(Converter.class, "org.klpconvert.convert",
-                Set.of("org.klpconvert.convert", "org.klpconvert.convert.diag", "org.klpconvert.convert.verify"));
+                Set.of("org.klpconvert.convert", "org.klpconvert.convert.diag", "org.klpconvert.convert.explain",
+                        "org.klpconvert.convert.resolve", "org.klpconvert.convert.verify"));
     }
 
     @Test
