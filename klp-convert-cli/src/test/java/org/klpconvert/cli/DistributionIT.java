@@ -52,7 +52,7 @@ class DistributionIT {
             assertTrue(text.startsWith(".TH " + page.replace(".1", "").toUpperCase() + " 1 "), page);
         }
         String completion = Files.readString(home.resolve("share/bash-completion/completions/klp-tool"));
-        for (String command : List.of("convert", "symbols", "dump", "verify", "help")) {
+        for (String command : List.of("convert", "explain", "symbols", "dump", "verify", "header", "help")) {
             assertTrue(completion.contains(command), "completion lacks " + command);
         }
         try (Stream<Path> jars = Files.list(home.resolve("lib"))) {
@@ -101,7 +101,7 @@ class DistributionIT {
         Launcher.Run top = Launcher.run(home.resolve("bin/klp-tool"), env, work, "--version");
         assertEquals(0, top.exit(), top.stderr());
         assertTrue(top.stdout().startsWith("klp-tool " + version + "\n"), top.stdout());
-        for (String command : List.of("convert", "symbols", "dump", "verify")) {
+        for (String command : List.of("convert", "explain", "symbols", "dump", "verify", "header")) {
             Launcher.Run sub = Launcher.run(home.resolve("bin/klp-tool"), env, work, command, "--version");
             assertEquals(0, sub.exit(), command + ": " + sub.stderr());
             assertEquals(top.stdout(), sub.stdout(), command);
