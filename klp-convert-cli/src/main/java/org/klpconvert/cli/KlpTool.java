@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
 // scope = INHERIT: every subcommand gets --help, --version and the version provider.
 @Command(name = "klp-tool", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
         scope = ScopeType.INHERIT, exitCodeOnInvalidInput = KlpTool.USAGE,
-        description = "Livepatch module tools: convert, generate symbols files, dump ELF objects.",
+        description = "Livepatch module tools: convert, explain a conversion, generate and query symbols files, dump and verify ELF objects, print the annotation header.",
         subcommands = {ConvertCommand.class, ExplainCommand.class, SymbolsCommand.class, DumpCommand.class, VerifyCommand.class,
                 HeaderCommand.class, HelpCommand.class})
 public final class KlpTool {

@@ -253,6 +253,17 @@ class ExplainAndJsonTest {
     }
 
     @Test
+    void symbolsQueryRefusesWhatIsNotARegularFile(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("fifo");
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+        for (Path p : List.of(dir, fifo, Path.of("/dev/zero"))) {
+            Run r = run("symbols", "query", "-s", p.toString(), "x");
+            assertEquals(1, r.status(), p.toString());
+            assertEquals("klp-tool: " + p + ": not a regular file\n", r.err());
+        }
+    }
+
+    @Test
     void headerPrintsTheShippedFile() throws Exception {
         Run r = run("header");
         assertEquals(0, r.status());
@@ -260,19 +271,34 @@ class ExplainAndJsonTest {
         assertTrue(r.out().contains("#define KLP_MODULE_RELOC(object)"));
     }
 
-    /** dump --json against GNU readelf's section table, on the C outputs of all five architectures. */
+    /** A module with the symbols file of its architecture. */
+    record ModuleWithSymbols(Path module, Path symbols) {
+        @Override
+        public String toString() {
+            return module.getParent().getFileName() + "/" + module.getFileName();
+        }
+    }
+
+    /** The C outputs and inputs of the corpus and the fixture inputs: five architectures each. */
+    static Stream<ModuleWithSymbols> objects() {
+        return Stream.concat(corpus().stream().flatMap(c -> Stream.of(new ModuleWithSymbols(c.expected(), c.symbols()),
+                new ModuleWithSymbols(c.input(), c.symbols()))),
+                fixtures().stream().map(f -> new ModuleWithSymbols(f.input(), f.symbols())));
+    }
+
+    /** dump --json against GNU readelf's section table and symbol count. */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("corpus")
-    void dumpJsonAgreesWithReadelf(ConversionCase c) throws Exception {
+    @MethodSource("objects")
+    void dumpJsonAgreesWithReadelf(ModuleWithSymbols c) throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(org.klpconvert.testdata.Tools.available("readelf"),
                 org.klpconvert.testdata.Tools.reason("readelf"));
-        JsonObject doc = run("dump", "--json", c.expected().toString()).json();
+        JsonObject doc = run("dump", "--json", c.module().toString()).json();
         assertSchema(doc, "dump");
         JsonObject object = doc.getJsonArray("objects").getJsonObject(0);
         java.util.regex.Pattern row = java.util.regex.Pattern.compile(
                 "^\\s*\\[\\s*(\\d+)\\]\\s+(\\S+)\\s+(\\S+)\\s+([0-9a-f]+)\\s+([0-9a-f]+)\\s+([0-9a-f]+)\\s");
         List<String> readelf = new ArrayList<>();
-        for (String line : org.klpconvert.testdata.Tools.run("readelf", "-W", "-S", c.expected().toString()).lines()
+        for (String line : org.klpconvert.testdata.Tools.run("readelf", "-W", "-S", c.module().toString()).lines()
                 .toList()) {
             java.util.regex.Matcher m = row.matcher(line);
             if (m.find() && !m.group(1).equals("0")) {
@@ -286,33 +312,32 @@ class ExplainAndJsonTest {
                         + s.getJsonNumber("offset").longValue() + " " + s.getJsonNumber("size").longValue())
                 .toList();
         assertEquals(readelf, ours);
-        int symbols = (int) org.klpconvert.testdata.Tools.run("readelf", "-W", "-s", c.expected().toString()).lines()
+        int symbols = (int) org.klpconvert.testdata.Tools.run("readelf", "-W", "-s", c.module().toString()).lines()
                 .filter(l -> l.matches("^\\s*\\d+: .*")).count();
         assertEquals(symbols, object.getJsonArray("symbols").size());
     }
 
-    /** verify --json carries the text report's findings, on every C output of the corpus. */
+    /** verify --json carries the text report's findings (the unconverted inputs have KS9 errors). */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("corpus")
-    void verifyJsonListsTheFindingsOfTheTextReport(ConversionCase c) {
-        for (Path module : List.of(c.expected(), c.input())) {
-            Run text = run("verify", "-v", "--symbols", c.symbols().toString(), module.toString());
-            Run json = run("verify", "--json", "--symbols", c.symbols().toString(), module.toString());
-            assertEquals(text.status(), json.status());
-            JsonObject doc = json.json();
-            assertSchema(doc, "verify");
-            JsonObject result = doc.getJsonArray("modules").getJsonObject(0);
-            assertEquals(text.status() == 1, result.getBoolean("errors"));
-            var findings = result.getJsonArray("findings");
-            List<String> lines = text.out().lines().toList();
-            assertEquals(lines.size(), findings.size(), text.out());
-            for (int i = 0; i < lines.size(); i++) {
-                JsonObject f = findings.getJsonObject(i);
-                String expected = module + ": " + f.getString("severity") + " " + f.getString("rule") + " "
-                        + f.getString("place") + ": " + f.getString("message")
-                        + (f.containsKey("kernel_message") ? " [kernel: " + f.getString("kernel_message") + "]" : "");
-                assertEquals(expected, lines.get(i));
-            }
+    @MethodSource("objects")
+    void verifyJsonListsTheFindingsOfTheTextReport(ModuleWithSymbols c) {
+        Path module = c.module();
+        Run text = run("verify", "-v", "--symbols", c.symbols().toString(), module.toString());
+        Run json = run("verify", "--json", "--symbols", c.symbols().toString(), module.toString());
+        assertEquals(text.status(), json.status());
+        JsonObject doc = json.json();
+        assertSchema(doc, "verify");
+        JsonObject result = doc.getJsonArray("modules").getJsonObject(0);
+        assertEquals(text.status() == 1, result.getBoolean("errors"));
+        var findings = result.getJsonArray("findings");
+        List<String> lines = text.out().lines().toList();
+        assertEquals(lines.size(), findings.size(), text.out());
+        for (int i = 0; i < lines.size(); i++) {
+            JsonObject f = findings.getJsonObject(i);
+            String expected = module + ": " + f.getString("severity") + " " + f.getString("rule") + " "
+                    + f.getString("place") + ": " + f.getString("message")
+                    + (f.containsKey("kernel_message") ? " [kernel: " + f.getString("kernel_message") + "]" : "");
+            assertEquals(expected, lines.get(i));
         }
     }
 
