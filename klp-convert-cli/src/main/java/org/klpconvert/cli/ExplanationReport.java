@@ -56,6 +56,9 @@ final class ExplanationReport {
         e.symbols().forEach(s -> counts.merge(s.kind(), 1, Integer::sum));
         List<String> parts = new ArrayList<>();
         counts.forEach((kind, n) -> parts.add(n + " " + kind.label()));
+        if (!e.annotationProblems().isEmpty()) {
+            return "invalid annotations: the conversion would fail";
+        }
         return e.symbols().size() + " unresolved symbol" + (e.symbols().size() == 1 ? "" : "s")
                 + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")")
                 + (e.conversionSucceeds() ? ": the conversion would succeed" : ": the conversion would fail");
@@ -91,9 +94,11 @@ final class ExplanationReport {
                 Resolution.BadAnnotation bad = (Resolution.BadAnnotation) resolution.orElseThrow();
                 Annotation a = bad.annotation();
                 lines.add("annotated with " + sympos(a) + " in KLP_MODULE_RELOC(" + a.object() + "), but "
-                        + a.object() + " has " + bad.count() + " symbol" + (bad.count() == 1 ? "" : "s")
-                        + " of that name" + (bad.zeroOnDuplicate() ? ": position 0 means exactly one"
-                                : ": the position is larger than that"));
+                        + (bad.count() == 0 ? a.object() + " has no non-exported symbol of that name (check the"
+                                + " object name; a module must be loaded when kallsyms is taken)"
+                                : a.object() + " has " + bad.count() + " symbol" + (bad.count() == 1 ? "" : "s")
+                                        + " of that name" + (bad.zeroOnDuplicate() ? ": position 0 means exactly one"
+                                                : ": the position is larger than that")));
                 if (bad.candidates().isEmpty()) {
                     lines.add("no object of the symbols file has a non-exported symbol of that name");
                 } else {

@@ -36,7 +36,13 @@ public final class ModuleInfo {
         this.versions = versions;
     }
 
-    /** Reads {@code .modinfo} and {@code __versions} of a module (each may be absent: empty lists). */
+    /**
+     * {@return the {@code .modinfo} and {@code __versions} of a module} Each may be absent:
+     * empty lists.
+     *
+     * @param module the module
+     * @throws ElfFormatException if {@code __versions} is malformed
+     */
     public static ModuleInfo of(ElfFile module) throws ElfFormatException {
         return new ModuleInfo(fields(module), versions(module));
     }
@@ -94,12 +100,16 @@ public final class ModuleInfo {
         return Collections.unmodifiableList(list);
     }
 
-    /** The {@code .modinfo} fields in file order. */
+    /** {@return the {@code .modinfo} fields in file order} */
     public List<ModinfoField> fields() {
         return fields;
     }
 
-    /** The values of every field with that key, in order. */
+    /**
+     * {@return the values of every field with that key, in order}
+     *
+     * @param key the field name, e.g. {@code alias}
+     */
     public List<String> values(String key) {
         List<String> values = new ArrayList<>();
         for (ModinfoField f : fields) {
@@ -110,33 +120,41 @@ public final class ModuleInfo {
         return values;
     }
 
-    /** The value of the first field with that key. */
+    /**
+     * {@return the value of the first field with that key}
+     *
+     * @param key the field name, e.g. {@code license}
+     */
     public Optional<String> value(String key) {
         List<String> values = values(key);
         return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    /** Whether a field with that key exists (its value is not looked at). */
+    /**
+     * {@return whether a field with that key exists} Its value is not looked at.
+     *
+     * @param key the field name, e.g. {@code livepatch}
+     */
     public boolean has(String key) {
         return fields.stream().anyMatch(f -> f.key().equals(key));
     }
 
-    /** The {@code vermagic} string: the kernel release, then the build's features. */
+    /** {@return the {@code vermagic} string: the kernel release, then the build's features} */
     public Optional<String> vermagic() {
         return value("vermagic");
     }
 
-    /** The kernel release the module was built for: {@code vermagic}'s first word. */
+    /** {@return the kernel release the module was built for: {@code vermagic}'s first word} */
     public Optional<String> kernelRelease() {
         return vermagic().map(v -> v.strip().split(" ", 2)[0]);
     }
 
-    /** The modules this one depends on ({@code depends}, comma-separated), in order. */
+    /** {@return the modules this one depends on ({@code depends}, comma-separated), in order} */
     public List<String> depends() {
         return value("depends").filter(d -> !d.isEmpty()).map(d -> List.of(d.split(","))).orElse(List.of());
     }
 
-    /** The {@code __versions} entries in order (empty without modversions). */
+    /** {@return the {@code __versions} entries in order (empty without modversions)} */
     public List<ModuleVersion> versions() {
         return versions;
     }
@@ -149,6 +167,7 @@ public final class ModuleInfo {
      * signed modules are not part of it.
      *
      * @param filename what the {@code filename:} line shows (kmod shows the absolute path)
+     * @return the text, one line a field
      */
     public String modinfoText(String filename) {
         StringBuilder out = new StringBuilder();
@@ -182,7 +201,7 @@ public final class ModuleInfo {
         out.append(key).append(':').append(" ".repeat(Math.abs(15 - key.length()))).append(value).append('\n');
     }
 
-    /** The {@code __versions} table as {@code modprobe --dump-modversions} prints it: {@code 0x%08x<TAB>symbol}. */
+    /** {@return the {@code __versions} table as {@code modprobe --dump-modversions} prints it: {@code 0x%08x<TAB>symbol}} */
     public String modversionsText() {
         StringBuilder out = new StringBuilder();
         for (ModuleVersion v : versions) {
@@ -194,8 +213,10 @@ public final class ModuleInfo {
     }
 
     /**
-     * How the module's {@code vermagic} release compares with a target kernel release: empty
-     * when they are equal, else a sentence for the user.
+     * How the module's {@code vermagic} release compares with a target kernel release.
+     *
+     * @param targetRelease the target kernel's release, as {@code uname -r} prints it
+     * @return empty when they are equal, else a sentence for the user
      */
     public Optional<String> releaseMismatch(String targetRelease) {
         Optional<String> release = kernelRelease();
@@ -208,7 +229,11 @@ public final class ModuleInfo {
         return Optional.of("vermagic release " + release.get() + " is not the target release " + targetRelease);
     }
 
-    /** Whether an object looks like a kernel module: relocatable, with a {@code .modinfo}. */
+    /**
+     * {@return whether an object looks like a kernel module: relocatable, with a {@code .modinfo}}
+     *
+     * @param file the object
+     */
     public static boolean isModule(ElfFile file) {
         return file.header().type() == Elf.ET_REL && file.section(MODINFO).isPresent();
     }

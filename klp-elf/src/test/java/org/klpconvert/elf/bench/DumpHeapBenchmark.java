@@ -2,9 +2,6 @@ package org.klpconvert.elf.bench;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -17,8 +14,9 @@ import org.klpconvert.elf.dump.ReadelfDump;
  * Heap harness (not a unit test): the peak heap a full dump (all nine readelf options) needs
  * for each file given, through the memory-mapped path ({@link ElfFile#map}) and, as the
  * same-run baseline, through the read-whole path ({@link ElfFile#read}), against the file's
- * size. Peaks are the heap pools' peak usage after a collection and a reset, so they include
- * garbage not yet collected: an upper bound. Run it with a small heap
+ * size. The peak is the largest used heap ({@code totalMemory - freeMemory}) a sampling thread
+ * sees every millisecond, after a collection before the run; it includes garbage not yet
+ * collected: an upper bound. Run it with a small heap
  * ({@code -Xmx256m}) to see the mapped path dump a file bigger than the heap, which the
  * read-whole path cannot even load. Arguments: the files; see docs/performance.md.
  */
@@ -54,25 +52,35 @@ public final class DumpHeapBenchmark {
     }
 
     private static long peakHeap(Run run) throws IOException {
+        Runtime rt = Runtime.getRuntime();
         System.gc();
-        long base = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-                base += pool.getUsage().getUsed();
+        long base = rt.totalMemory() - rt.freeMemory();
+        long[] peak = {base};
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak[0] = Math.max(peak[0], rt.totalMemory() - rt.freeMemory());
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
-        }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
         long start = System.nanoTime();
-        run.run();
-        long seconds = (System.nanoTime() - start) / 1_000_000;
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
+        try {
+            run.run();
+        } finally {
+            sampler.interrupt();
         }
-        System.out.printf("  (%d ms, heap before %d MB)%n", seconds, base >> 20);
-        return peak;
+        try {
+            sampler.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.out.printf("  (%d ms, heap before %d MB)%n", (System.nanoTime() - start) / 1_000_000, base >> 20);
+        return Math.max(peak[0], rt.totalMemory() - rt.freeMemory());
     }
 
     private static void report(Path file, long size, String path, long peak) {
