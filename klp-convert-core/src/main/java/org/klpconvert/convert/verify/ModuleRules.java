@@ -45,29 +45,26 @@ final class ModuleRules implements RuleFamily {
         km6NoCommonSymbols(c);
         km7LocalsFirst(c);
         km8ArchSections(c);
-        km9KernelRelease(c);
     }
 
     /**
      * The loader compares vermagic with its own: whole without modversions (a different release
      * is refused), from the second word on with them (the CRCs of {@code __versions} decide).
+     * Only with a target release, so not part of {@link #check}.
      */
-    private static void km9KernelRelease(Context c) throws ElfFormatException {
-        if (c.kernelRelease() == null) {
-            return;
-        }
-        ModuleInfo info = ModuleInfo.of(c.module().file);
-        Optional<String> mismatch = info.releaseMismatch(c.kernelRelease());
+    static void km9KernelRelease(ModuleView module, String release, Report report) throws ElfFormatException {
+        ModuleInfo info = ModuleInfo.of(module.file);
+        Optional<String> mismatch = info.releaseMismatch(release);
         if (mismatch.isEmpty()) {
             return;
         }
         String vermagic = info.vermagic().orElse("");
         if (info.versions().isEmpty()) {
-            c.report().add(Rule.KM9, MODINFO, mismatch.get(), c.module().moduleName() + ": version magic '" + vermagic
-                    + "' should be '" + c.kernelRelease() + vermagic.substring(vermagic.indexOf(' ') < 0 ? vermagic.length()
+            report.add(Rule.KM9, MODINFO, mismatch.get(), module.moduleName() + ": version magic '" + vermagic
+                    + "' should be '" + release + vermagic.substring(vermagic.indexOf(' ') < 0 ? vermagic.length()
                     : vermagic.indexOf(' ')) + "'");
         } else {
-            c.report().add(Rule.KM10, MODINFO, mismatch.get()
+            report.add(Rule.KM10, MODINFO, mismatch.get()
                     + " (modversions: the kernel compares the __versions CRCs instead)");
         }
     }

@@ -10,9 +10,8 @@ interface RuleFamily {
      * What a family may look at.
      *
      * @param symbols the symbols file, or {@code null} when none was given
-     * @param kernelRelease the target kernel release, or {@code null} when none was given
      */
-    record Context(ModuleView module, KernelVersion kernel, SymbolMap symbols, String kernelRelease, Report report) {
+    record Context(ModuleView module, KernelVersion kernel, SymbolMap symbols, Report report) {
     }
 
     void check(Context context) throws ElfFormatException;

@@ -64,9 +64,12 @@ public final class Verifier {
     public List<Finding> verify(ElfFile module) throws ElfFormatException {
         ModuleView view = new ModuleView(module);
         Report report = new Report();
-        RuleFamily.Context context = new RuleFamily.Context(view, kernel, symbols, kernelRelease, report);
+        RuleFamily.Context context = new RuleFamily.Context(view, kernel, symbols, report);
         for (RuleFamily family : FAMILIES) {
             family.check(context);
+        }
+        if (kernelRelease != null) {
+            ModuleRules.km9KernelRelease(view, kernelRelease, report);
         }
         return report.findings();
     }
