@@ -1,5 +1,5 @@
 # Reporting and guest-line assertions shared by the real-kernel test scripts
-# (run-arch.sh); sourced, not run. The caller sets WORK (work directory, or
+# (run.sh, run-arch.sh); sourced, not run. The caller sets WORK (work directory, or
 # empty) and may set KEEP_WORK=1.
 # shellcheck shell=bash
 
@@ -51,6 +51,10 @@ skip() {
 # expect <substring> <description>: a guest line contains the fixed string
 expect() {
     grep -qF -- "$1" "$LINES_FILE" || fail "$2: no guest line contains: $1"
+    ok "$2"
+}
+expect_re() {
+    grep -qE -- "$1" "$LINES_FILE" || fail "$2: no guest line matches: $1"
     ok "$2"
 }
 expect_not() {
