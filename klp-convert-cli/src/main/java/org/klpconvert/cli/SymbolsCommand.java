@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.klpconvert.convert.OutputFile;
+import org.klpconvert.symbols.DuplicateOrigin;
 import org.klpconvert.symbols.gen.DuplicateOrder;
 import org.klpconvert.symbols.gen.GeneratorOptions;
 import org.klpconvert.symbols.gen.ObjectSymbols;
@@ -20,13 +21,16 @@ import picocli.CommandLine.Option;
  * kbuild does, or from a {@code /proc/kallsyms} dump, whose order is the order the kernel
  * counts sympos in.
  */
-@Command(name = "symbols", mixinStandardHelpOptions = true, description = "Generate a symbols.klp file.")
+@Command(name = "symbols", mixinStandardHelpOptions = true, subcommands = SymbolsQueryCommand.class,
+        description = {"Generate a symbols.klp file (--kallsyms, or --vmlinux/--modules; and -o).",
+            "klp-tool symbols query -s SYMBOLS NAME... looks names up in one."})
 final class SymbolsCommand implements Callable<Integer> {
 
     @Mixin
     Verbosity verbosity;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    /** Required unless a subcommand runs; checked in {@link #call()}, as picocli would check the whole chain. */
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     Source source;
 
     static final class Source {
@@ -60,7 +64,7 @@ final class SymbolsCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "Show a progress bar on stderr (default: when run from an interactive terminal).")
     boolean progress;
 
-    @Option(names = {"-o", "--output"}, required = true, description = "The symbols file to write.")
+    @Option(names = {"-o", "--output"}, description = "The symbols file to write (required).")
     Path output;
 
     @picocli.CommandLine.Spec
@@ -77,7 +81,18 @@ final class SymbolsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         verbosity.apply();
+        if (source == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required argument (specify one of these): (--kallsyms=<kallsyms> | [--vmlinux=<vmlinux>]"
+                            + " [--modules=<modules>])");
+        }
+        if (output == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required option: '--output=<output>'");
+        }
         List<ObjectSymbols> objects;
+        DuplicateOrigin order = source.kallsyms != null ? DuplicateOrigin.KALLSYMS
+                : nmOrder ? DuplicateOrigin.UNSTATED : DuplicateOrigin.ADDRESS;
         if (source.kallsyms != null) {
             objects = SymbolsGenerator.fromKallsyms(source.kallsyms, symvers);
         } else {
@@ -99,7 +114,7 @@ final class SymbolsCommand implements Callable<Integer> {
                     .objects(new SymbolsGenerator.KernelInputs(tree.vmlinux, tree.modules, symvers));
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
-        SymbolsGenerator.write(objects, bytes);
+        SymbolsGenerator.write(objects, order, bytes);
         OutputFile.writeAtomically(output, bytes.toByteArray(), String.valueOf(source()));
         return KlpTool.OK;
     }

@@ -25,10 +25,25 @@ public final class Kallsyms {
     private Kallsyms() {
     }
 
-    /** The objects of the dump: vmlinux first, then the modules in byte-wise order of name. */
-    public static List<ObjectSymbols> read(Path dump) throws IOException {
-        Map<String, List<String>> byObject = new TreeMap<>(Comparator
-                .comparing((String o) -> !o.equals(VMLINUX)).thenComparing(Comparator.naturalOrder()));
+    /**
+     * One symbol line of a dump.
+     *
+     * @param address the address as printed (hex digits; zeros when kptr_restrict hides them)
+     * @param type    nm's type letter
+     * @param name    the symbol name
+     * @param object  {@code vmlinux} or the module name
+     */
+    public record Line(String address, String type, String name, String object) {
+    }
+
+    /** Whether {@code firstLine} looks like a kallsyms line ({@code <hex> <type> <name>}). */
+    public static boolean looksLikeKallsyms(String firstLine) {
+        return firstLine.matches("[0-9a-fA-F]+ \\S+ \\S+.*");
+    }
+
+    /** The symbol lines of the dump in file order, pseudo-modules left out. */
+    public static List<Line> lines(Path dump) throws IOException {
+        List<Line> lines = new ArrayList<>();
         for (String line : TextInputs.lines(dump)) {
             int type = line.indexOf(' ');
             int name = type < 0 ? -1 : line.indexOf(' ', type + 1);
@@ -38,9 +53,19 @@ public final class Kallsyms {
             int tab = line.indexOf('\t', name + 1);
             String object = tab < 0 ? VMLINUX : moduleName(line.substring(tab + 1));
             if (object != null) {
-                byObject.computeIfAbsent(object, o -> new ArrayList<>())
-                        .add(line.substring(name + 1, tab < 0 ? line.length() : tab));
+                lines.add(new Line(line.substring(0, type), line.substring(type + 1, name),
+                        line.substring(name + 1, tab < 0 ? line.length() : tab), object));
             }
+        }
+        return lines;
+    }
+
+    /** The objects of the dump: vmlinux first, then the modules in byte-wise order of name. */
+    public static List<ObjectSymbols> read(Path dump) throws IOException {
+        Map<String, List<String>> byObject = new TreeMap<>(Comparator
+                .comparing((String o) -> !o.equals(VMLINUX)).thenComparing(Comparator.naturalOrder()));
+        for (Line line : lines(dump)) {
+            byObject.computeIfAbsent(line.object(), o -> new ArrayList<>()).add(line.name());
         }
         List<ObjectSymbols> result = new ArrayList<>();
         byObject.forEach((object, names) -> {
