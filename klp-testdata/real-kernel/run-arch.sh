@@ -311,12 +311,13 @@ check_module_patch() { # <label>: the patched /proc/klp_rk_target line of this b
 }
 
 boot_patch() {
+    # A patch is refused with EBUSY while another one's transition is pending: settle first.
     cat >"$WORK/patch.script" <<'EOF'
 load /mods/klp_rk_target.ko
 cat target-before /proc/klp_rk_target
 load /mods/klp_rk_vmlinux.ko
-load /mods/klp_rk_modpatch.ko
 settle klp_rk_vmlinux
+load /mods/klp_rk_modpatch.ko
 settle klp_rk_modpatch
 show klp_rk_vmlinux vmlinux
 show klp_rk_modpatch klp_rk_target
