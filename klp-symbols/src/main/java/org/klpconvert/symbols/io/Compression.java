@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+import org.apache.commons.compress.compressors.xz.XZUtils;
 import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
+import org.apache.commons.compress.compressors.zstandard.ZstdUtils;
 import org.klpconvert.elf.KlpException;
 
 /**
@@ -20,13 +22,22 @@ import org.klpconvert.elf.KlpException;
  * is {@link #maxSize()}: {@value #DEFAULT_MAX_SIZE} bytes (1 GiB) unless the system property
  * {@value #MAX_SIZE_PROPERTY} gives another byte count, and never more than the largest
  * array, {@value #LARGEST_ARRAY} bytes.
+ *
+ * <p>xz and zstd need an optional artifact each ({@code org.tukaani:xz}, module
+ * {@code org.tukaani.xz}; {@code com.github.luben:zstd-jni}, module
+ * {@code com.github.luben.zstd_jni}). Without it, data in that format are refused with a
+ * {@link KlpException} that names the artifact; gzip and plain data never need them.
  */
 public enum Compression {
     /** Anything that starts with none of the magics below. */
-    NONE(new byte[0]),
-    GZIP(new byte[] {0x1f, (byte) 0x8b}),
-    XZ(new byte[] {(byte) 0xfd, '7', 'z', 'X', 'Z', 0}),
-    ZSTD(new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd});
+    NONE(new byte[0], null),
+    /** gzip (RFC 1952), concatenated members included. */
+    GZIP(new byte[] {0x1f, (byte) 0x8b}, null),
+    /** xz, read with the optional {@code org.tukaani:xz}. */
+    XZ(new byte[] {(byte) 0xfd, '7', 'z', 'X', 'Z', 0}, "org.tukaani:xz (module org.tukaani.xz)"),
+    /** Zstandard, read with the optional {@code com.github.luben:zstd-jni}. */
+    ZSTD(new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd},
+            "com.github.luben:zstd-jni (module com.github.luben.zstd_jni)");
 
     /** The system property that sets {@link #maxSize()}, in bytes. */
     public static final String MAX_SIZE_PROPERTY = "klpconvert.maxDecompressedSize";
@@ -36,12 +47,19 @@ public enum Compression {
     public static final long LARGEST_ARRAY = Integer.MAX_VALUE - 16;
 
     private final byte[] magic;
+    /** The optional artifact that decodes this format, or {@code null} when none is needed. */
+    private final String optionalArtifact;
 
-    Compression(byte[] magic) {
+    Compression(byte[] magic, String optionalArtifact) {
         this.magic = magic;
+        this.optionalArtifact = optionalArtifact;
     }
 
-    /** The compression whose magic {@code data} starts with, or {@link #NONE}. */
+    /**
+     * {@return the compression whose magic {@code data} starts with, or {@link #NONE}}
+     *
+     * @param data the start of the data, or all of it
+     */
     public static Compression detect(byte[] data) {
         for (Compression c : new Compression[] {GZIP, XZ, ZSTD}) {
             if (c.matches(data)) {
@@ -66,14 +84,18 @@ public enum Compression {
     /**
      * Reads a whole file, decompressing it in memory when its content is compressed. A plain
      * file is returned exactly as read, without any stream in between.
+     *
+     * @param path the file
+     * @return the file's content, decompressed
+     * @throws IOException if a file cannot be read or written
      */
     public static byte[] readAll(Path path) throws IOException {
         return decompress(Files.readAllBytes(path), path.toString());
     }
 
     /**
-     * The most bytes decompression may produce: the property {@value #MAX_SIZE_PROPERTY} when
-     * it holds a positive number, else {@value #DEFAULT_MAX_SIZE}; at most {@value #LARGEST_ARRAY}.
+     * {@return the most bytes decompression may produce: the property {@value #MAX_SIZE_PROPERTY} when
+     * it holds a positive number, else {@value #DEFAULT_MAX_SIZE}; at most {@value #LARGEST_ARRAY}}
      */
     public static long maxSize() {
         Long configured = Long.getLong(MAX_SIZE_PROPERTY);
@@ -82,9 +104,11 @@ public enum Compression {
     }
 
     /**
-     * Returns {@code data} itself when it is not compressed, else its decompressed content, at
-     * most {@link #maxSize()} bytes.
+     * {@return {@code data} itself when it is not compressed, else its decompressed content, at
+     * most {@link #maxSize()} bytes}
      *
+     * @param data the data, compressed or not
+     * @param source the name used in messages
      * @throws KlpException naming {@code source} when the compressed data are corrupt or
      *                      expand beyond the bound
      */
@@ -95,6 +119,12 @@ public enum Compression {
     /**
      * Like {@link #decompress(byte[], String)} with an explicit bound ({@code maxSize} bytes,
      * itself capped at {@value #LARGEST_ARRAY}).
+     *
+     * @param data the data, compressed or not
+     * @param source the name used in messages
+     * @param maxSize the most bytes decompression may produce
+     * @return {@code data} itself, or its decompressed content
+     * @throws KlpException if the data are malformed or cannot be written
      */
     public static byte[] decompress(byte[] data, String source, long maxSize) throws KlpException {
         Compression compression = detect(data);
@@ -102,6 +132,10 @@ public enum Compression {
             return data;
         }
         String format = compression.name().toLowerCase();
+        if (!compression.decoderAvailable()) {
+            throw new KlpException(source + ": " + format + " data need " + compression.optionalArtifact
+                    + " on the class or module path");
+        }
         int limit = (int) Math.min(Math.max(0, maxSize), LARGEST_ARRAY);
         try (InputStream in = compression.open(new ByteArrayInputStream(data))) {
             byte[] content = readAtMost(in, limit, data.length);
@@ -138,6 +172,18 @@ public enum Compression {
             }
             size += n;
         }
+    }
+
+    /**
+     * Whether the optional artifact of this format can be loaded: it is missing from the class
+     * path, or (on the module path) not resolved, since only {@code requires static} names it.
+     */
+    private boolean decoderAvailable() {
+        return switch (this) {
+            case XZ -> XZUtils.isXZCompressionAvailable();
+            case ZSTD -> ZstdUtils.isZstdCompressionAvailable();
+            case NONE, GZIP -> true;
+        };
     }
 
     private InputStream open(InputStream in) throws IOException {
