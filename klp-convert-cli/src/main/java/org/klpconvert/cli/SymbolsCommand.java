@@ -26,7 +26,8 @@ final class SymbolsCommand implements Callable<Integer> {
     @Mixin
     Verbosity verbosity;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    /** Absent when only {@code --symvers} is given (user guide 4.4: a vmlinux block of exports only). */
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     Source source;
 
     static final class Source {
@@ -60,14 +61,18 @@ final class SymbolsCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "Show a progress bar on stderr (default: when run from an interactive terminal).")
     boolean progress;
 
+    /** As typed: a trailing slash must reach {@link OutputFile}, which refuses it. */
     @Option(names = {"-o", "--output"}, required = true, description = "The symbols file to write.")
-    Path output;
+    String output;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     /** What the file is generated from, to name in messages. */
     private Path source() {
+        if (source == null) {
+            return symvers;
+        }
         if (source.kallsyms != null) {
             return source.kallsyms;
         }
@@ -77,11 +82,15 @@ final class SymbolsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         verbosity.apply();
+        if (source == null && symvers == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "give --vmlinux and/or --modules, or --kallsyms, or --symvers alone");
+        }
         List<ObjectSymbols> objects;
-        if (source.kallsyms != null) {
+        if (source != null && source.kallsyms != null) {
             objects = SymbolsGenerator.fromKallsyms(source.kallsyms, symvers);
         } else {
-            KernelTree tree = source.tree;
+            KernelTree tree = source == null ? new KernelTree() : source.tree;
             GeneratorOptions options = GeneratorOptions.defaults()
                     .withVmlinuxOrder(nmOrder ? DuplicateOrder.SYMTAB : DuplicateOrder.ADDRESS)
                     .withRawObjectNames(rawNames);

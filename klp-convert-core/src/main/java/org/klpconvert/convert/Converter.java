@@ -1,11 +1,11 @@
 package org.klpconvert.convert;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.klpconvert.elf.ElfFile;
 import org.klpconvert.elf.ElfFormatException;
+import org.klpconvert.elf.io.InputFiles;
 import org.klpconvert.symbols.SymbolMap;
 
 /**
@@ -63,10 +63,11 @@ public final class Converter {
 
     /**
      * Converts {@code input} into {@code output}. The input is read completely first, so the
-     * two may be the same path; the output appears whole or not at all.
+     * two may be the same path; the output appears whole or not at all ({@link OutputFile}).
+     * Only a regular input file of at most {@link InputFiles#MAX_SIZE} bytes is read.
      */
     public ConversionReport convertFile(Path input, Path output) throws IOException {
-        byte[] bytes = Files.readAllBytes(input);
+        byte[] bytes = InputFiles.readAll(input);
         ConversionResult result = convert(bytes, input.toString());
         OutputFile.writeAtomically(output, result.output(), input.toString());
         return result.report();

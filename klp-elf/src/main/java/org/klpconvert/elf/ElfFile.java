@@ -4,13 +4,15 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+
+import org.klpconvert.elf.io.InputFileException;
+import org.klpconvert.elf.io.InputFiles;
 
 /**
  * An ELF object read from a file or a byte array: an immutable view. Headers are checked
@@ -38,13 +40,12 @@ public final class ElfFile {
         this.sections = readSections();
     }
 
-    /** Reads a whole file; the path as given is used in error messages. */
+    /**
+     * Reads a whole file; the path as given is used in error messages. Only a regular file of
+     * at most {@link InputFiles#MAX_SIZE} bytes is read ({@link InputFileException} otherwise).
+     */
     public static ElfFile read(Path path) throws IOException {
-        long size = Files.size(path);
-        if (size > Integer.MAX_VALUE - 16) {
-            throw new ElfFormatException(path.toString(), -1, "file is too large (" + size + " bytes)");
-        }
-        return new ElfFile(path.toString(), Files.readAllBytes(path));
+        return new ElfFile(path.toString(), InputFiles.readAll(path));
     }
 
     /**

@@ -24,6 +24,19 @@ public interface ArchHandler {
      */
     Optional<String> refusal(Relocation relocation, Section target, ObjectShape shape);
 
+    /**
+     * Why a location at {@code offset} is not inside {@code target}, or empty: the kernel
+     * would write past the section, into whatever follows it in memory.
+     */
+    static Optional<String> outside(long offset, Section target, ObjectShape shape) {
+        long size = target.content().size(shape);
+        if (Long.compareUnsigned(offset, size) >= 0) {
+            return Optional.of("r_offset 0x" + Long.toHexString(offset) + " lies past the end of " + target.name()
+                    + " (" + size + " bytes)");
+        }
+        return Optional.empty();
+    }
+
     /** The handler for an {@code e_machine} value; unknown machines get no checks. */
     static ArchHandler forMachine(int eMachine) {
         return Machine.of(eMachine).<ArchHandler>map(m -> switch (m) {

@@ -43,7 +43,8 @@ public sealed interface Diagnostic permits Diagnostic.Message, Diagnostic.Listin
     /** Message kinds; {@code blankLine} marks C format strings that end in a newline. */
     enum Kind {
         READ_ELF(true), LOAD_SYMPOS(false), MISSING_SYMBOL(false), UNSUPPORTED_SECTION(false),
-        UNSUPPORTED_RELOCATION(false), BEYOND_ENTRIES(true), ENTRIES_MISMATCH(true), CONFLICTING_SYMPOS(false),
+        UNSUPPORTED_RELOCATION(false), BEYOND_ENTRIES(true), ENTRIES_MISMATCH(true), ANNOTATION_OFFSET(false),
+        CONFLICTING_SYMPOS(false),
         UNUSED_ANNOTATION(false), OBJECT_NAME_TOO_LONG(false), DEFINE_SYMPOS(false), SYMPOS_ZERO(false),
         SYMPOS_NO_MATCH(false), WARNING(false);
 
@@ -86,6 +87,15 @@ public sealed interface Diagnostic permits Diagnostic.Message, Diagnostic.Listin
     static Diagnostic entriesMismatch(int relocations, long records, String relaSection) {
         return new Message(Kind.ENTRIES_MISMATCH,
                 "nr_entries mismatch (" + relocations + " != " + records + ") for " + relaSection);
+    }
+
+    /**
+     * D8, a Java addition: the record counts agree but a relocation of the companion section
+     * does not pair with one record; {@code problem} says how.
+     */
+    static Diagnostic annotationOffset(String relaSection, int entry, long offset, String problem) {
+        return new Message(Kind.ANNOTATION_OFFSET, relaSection + ": relocation " + entry + " at r_offset 0x"
+                + Long.toHexString(offset) + " " + problem);
     }
 
     /** M22: the later record's position comes first. */

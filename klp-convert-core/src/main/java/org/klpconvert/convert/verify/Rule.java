@@ -30,6 +30,7 @@ public enum Rule {
     KR12(Severity.ERROR, "ppc64: a klp bl is followed by a nop"),
     KR13(Severity.INFO, "SHF_INFO_LINK style of klp sections"),
     KR14(Severity.WARN, "one klp section per (object, target section)"),
+    KR15(Severity.ERROR, "klp relocation location lies inside its target section"),
 
     KS1(Severity.ERROR, "klp relocation symbol has st_shndx SHN_LIVEPATCH"),
     KS2(Severity.ERROR, "klp symbol name is .klp.sym.<object>.<name>,<sympos>"),

@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * <p>The kernel counts sympos in this very order: vmlinux lines are sorted by address, and a
  * module's lines follow its own symbol table (real-kernel-test.md §11.2). So each object's
  * names are sorted byte-wise with equal names kept in file order. {@code __ksymtab_} lines
- * come through as they are. The pseudo-modules of BPF programs and ftrace trampolines
+ * come through as they are. A line of another shape is refused with the file and line
+ * ({@link GeneratorInputException}). The pseudo-modules of BPF programs and ftrace trampolines
  * ({@code [bpf]}, {@code [__builtin__ftrace]}) are not objects and are skipped.
  */
 public final class Kallsyms {
@@ -29,18 +30,23 @@ public final class Kallsyms {
     public static List<ObjectSymbols> read(Path dump) throws IOException {
         Map<String, List<String>> byObject = new TreeMap<>(Comparator
                 .comparing((String o) -> !o.equals(VMLINUX)).thenComparing(Comparator.naturalOrder()));
-        for (String line : TextInputs.lines(dump)) {
-            int type = line.indexOf(' ');
-            int name = type < 0 ? -1 : line.indexOf(' ', type + 1);
-            if (name < 0) {
-                continue;
+        for (TextInputs.Line line : TextInputs.lines(dump)) {
+            String text = line.text();
+            String[] fields = text.split(" ", 3);
+            int tab = fields.length == 3 ? fields[2].indexOf('\t') : -1;
+            String name = tab < 0 && fields.length == 3 ? fields[2] : fields.length == 3 ? fields[2].substring(0, tab) : "";
+            String module = tab < 0 ? null : fields[2].substring(tab + 1);
+            if (fields.length != 3 || !TextInputs.isAddress(fields[0]) || !TextInputs.isType(fields[1])
+                    || !TextInputs.isName(name) || module != null && !isModuleField(module)) {
+                throw line.malformed("kallsyms (<address> <type> <name>[\t[<module>]])");
             }
-            int tab = line.indexOf('\t', name + 1);
-            String object = tab < 0 ? VMLINUX : moduleName(line.substring(tab + 1));
+            String object = module == null ? VMLINUX : moduleName(module);
             if (object != null) {
-                byObject.computeIfAbsent(object, o -> new ArrayList<>())
-                        .add(line.substring(name + 1, tab < 0 ? line.length() : tab));
+                byObject.computeIfAbsent(object, o -> new ArrayList<>()).add(name);
             }
+        }
+        if (byObject.isEmpty()) {
+            throw new GeneratorInputException(dump.toString(), 0, "not a kallsyms dump: no symbol lines");
         }
         List<ObjectSymbols> result = new ArrayList<>();
         byObject.forEach((object, names) -> {
@@ -50,9 +56,15 @@ public final class Kallsyms {
         return result;
     }
 
+    /** {@code [<name>]} with a name of the module name characters. */
+    private static boolean isModuleField(String field) {
+        return field.length() > 2 && field.startsWith("[") && field.endsWith("]")
+                && TextInputs.isName(field.substring(1, field.length() - 1)) && field.indexOf(']') == field.length() - 1;
+    }
+
     /** {@code [btrfs]} gives {@code btrfs}; pseudo-modules give {@code null}. */
     private static String moduleName(String field) {
-        String name = field.startsWith("[") && field.endsWith("]") ? field.substring(1, field.length() - 1) : field;
+        String name = field.substring(1, field.length() - 1);
         return name.equals("bpf") || name.startsWith("__builtin__") ? null : name;
     }
 }
