@@ -125,7 +125,12 @@ public final class StructuralMutator {
          * from {@code baseSeed}.
          */
         public static Target of(ConversionCase c, Path temp, long baseSeed) throws Exception {
-            ElfFile original = ElfFile.parse(Files.readAllBytes(c.input()), c.toString());
+            return of(c, Files.readAllBytes(c.input()), temp, baseSeed);
+        }
+
+        /** Like {@link #of(ConversionCase, Path, long)} with the input's bytes given (a smaller seed). */
+        public static Target of(ConversionCase c, byte[] input, Path temp, long baseSeed) throws Exception {
+            ElfFile original = ElfFile.parse(input, c.toString());
             List<String> extra = new ArrayList<>();
             for (SectionHeader s : original.sections()) {
                 if (!s.name().isEmpty()) {
@@ -409,7 +414,9 @@ public final class StructuralMutator {
                         if (LEAN_MAPS.size() > 64) {
                             LEAN_MAPS.clear(); // each holds the whole file: keep long runs in the heap
                         }
-                        map = SymbolMap.load(c.symbols(), wanted);
+                        // the cut-down file answers the corpus names as the whole one does, and a
+                        // mutant's new set of names costs a parse of kilobytes, not megabytes
+                        map = SymbolMap.parse(smallSymbols(c), c.symbols().toString(), wanted);
                         LEAN_MAPS.put(key, map);
                     }
                     return map;
@@ -418,7 +425,8 @@ public final class StructuralMutator {
         }
 
         private Contract.Maps mutatedMaps(byte[] text, long i) throws Exception {
-            Path file = temp.resolve(c.arch() + "-" + c.module() + "-" + i + ".klp");
+            // One file per thread, rewritten for each mutant: a long run must not fill the disk.
+            Path file = temp.resolve(c.arch() + "-" + c.module() + "-" + Thread.currentThread().getId() + ".klp");
             Files.write(file, text);
             return new Contract.Maps() {
                 @Override

@@ -18,12 +18,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.GenerationMode;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
 import org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStream;
@@ -32,6 +26,8 @@ import org.klpconvert.convert.support.StructuralMutator;
 import org.klpconvert.elf.ElfFile;
 import org.klpconvert.elf.KlpException;
 import org.klpconvert.elf.dump.ReadelfDump;
+import org.klpconvert.elf.edit.ElfEditor;
+import org.klpconvert.elf.edit.LayoutPolicy;
 import org.klpconvert.symbols.SymbolMap;
 import org.klpconvert.symbols.gen.GeneratorOptions;
 import org.klpconvert.symbols.gen.ObjectSymbols;
@@ -40,22 +36,23 @@ import org.klpconvert.testdata.ConversionCase;
 import org.klpconvert.testdata.TestData;
 
 /**
- * The fuzz harness: one property over every parser and entry point, fed by mutants of the
- * conformance corpus (modules and symbols files). A case is (target, pick, seed): the target
- * says which entry point, the pick which corpus input, the seed the edits; the same triple
- * always rebuilds the same input, so a crash report names everything needed to replay it.
+ * The cases of the fuzz harness: one property over every parser and entry point, fed by
+ * mutants of the conformance corpus (modules and symbols files). A case is (target, pick,
+ * seed): the target says which entry point, the pick which corpus input, the seed the edits;
+ * the same triple always rebuilds the same input, so a crash report names everything needed
+ * to replay it ({@link #runCase}).
  *
  * <p>The property (docs/reliability.md): success, or a {@link KlpException} whose message
  * names the file, with no exception class name and no {@code null} in it; nothing else
  * thrown; at most {@value #ALLOCATION_LIMIT} bytes allocated per case; no case longer than
  * {@value #HANG_MILLIS} ms (a watchdog prints the case and stops the JVM). A module that
  * converts must re-read, verify and convert again with nothing moved ({@link Contract}).
- *
- * <p>{@code mvn verify} runs a seed-fixed {@code jqwik.tries.default} cases (junit-platform
- * properties); the {@code fuzz} profile runs 1,000,000 or more with coverage measured.
  * Crashes are collected, not stopped at, so one run counts them all.
+ *
+ * <p>{@link FuzzContractTest} drives it seed-fixed in {@code mvn verify}; {@link FuzzCampaign}
+ * runs the long campaign of the {@code fuzz} profile on several threads.
  */
-class FuzzContractProperties {
+final class FuzzCases {
     /** Bytes one case may allocate: far above what a corpus-sized input needs. */
     static final long ALLOCATION_LIMIT = 256L << 20;
     /** A case running this long is a hang: the longest legitimate ones take a few ms. */
@@ -85,28 +82,40 @@ class FuzzContractProperties {
     private static final Map<String, AtomicLong> KINDS = new ConcurrentHashMap<>();
     private static final AtomicLong CRASH_COUNT = new AtomicLong();
     private static final AtomicLong REFUSED = new AtomicLong();
-    private static volatile long caseStart;
-    private static volatile String currentCase = "";
+    private static final AtomicLong TOTAL = new AtomicLong();
+    /** Each case's input without its debug sections: the same structure in a tenth of the bytes. */
+    private static final Map<String, byte[]> SEEDS = new ConcurrentHashMap<>();
+    /** The case each thread runs, and since when: the watchdog's view. */
+    private static final Map<Thread, Running> RUNNING = new ConcurrentHashMap<>();
     private static Path temp;
     private static long runStart;
     private static List<ConversionCase> cases;
 
-    @BeforeContainer
-    static void start() throws IOException {
-        temp = Files.createTempDirectory("klp-fuzz");
+    private FuzzCases() {
+    }
+
+    /** Prepares a run: the temporary directory, the counters, the watchdog. */
+    static synchronized void start() throws IOException {
+        // Every case writes its inputs: in memory (tmpfs) where there is one, not on a busy disk.
+        Path shm = Path.of("/dev/shm");
+        temp = Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "klp-fuzz")
+                : Files.createTempDirectory("klp-fuzz");
         cases = TestData.conversionCases();
         for (Target t : Target.values()) {
             COUNTS.put(t, new AtomicLong());
             NANOS.put(t, new AtomicLong());
         }
         runStart = System.nanoTime();
-        Thread watchdog = new Thread(FuzzContractProperties::watch, "fuzz-watchdog");
+        Thread watchdog = new Thread(FuzzCases::watch, "fuzz-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
     }
 
-    @AfterContainer
-    static void report() {
+    /** Prints the count, time, refusals and crashes; fails when a case crashed. */
+    static synchronized void report() throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(temp)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
         long cases = COUNTS.values().stream().mapToLong(AtomicLong::get).sum();
         double seconds = (System.nanoTime() - runStart) / 1e9;
         System.out.printf("fuzz: %d cases in %.1f s (%.0f cases/s), %d refused with a typed error, crashes: %d%n",
@@ -121,12 +130,14 @@ class FuzzContractProperties {
         }
     }
 
-    @Property(seed = "4711", generation = GenerationMode.RANDOMIZED, shrinking = net.jqwik.api.ShrinkingMode.OFF)
-    void everyInputSucceedsOrIsRefusedWithATypedError(@ForAll Target target,
-            @ForAll @IntRange(min = 0, max = 1 << 20) int pick, @ForAll long seed) {
+    /**
+     * One case, checked against the property: anything but success or a typed refusal is a
+     * crash, recorded with the triple that rebuilds it; so is a case that allocates more than
+     * {@link #ALLOCATION_LIMIT}.
+     */
+    static void runCase(Target target, int pick, long seed) {
         String id = target + " pick=" + pick + " seed=" + seed;
-        currentCase = id;
-        caseStart = System.currentTimeMillis();
+        RUNNING.put(Thread.currentThread(), new Running(id, System.currentTimeMillis()));
         long before = allocated();
         long started = System.nanoTime();
         try {
@@ -136,15 +147,16 @@ class FuzzContractProperties {
         } catch (Exception e) {
             crash(id + ": unexpected checked " + e);
         } finally {
-            caseStart = 0;
+            RUNNING.remove(Thread.currentThread());
         }
         long used = allocated() - before;
         if (used > ALLOCATION_LIMIT) {
             crash(id + ": allocated " + (used >> 20) + " MB");
         }
         NANOS.get(target).addAndGet(System.nanoTime() - started);
-        if (COUNTS.get(target).incrementAndGet() % (PROGRESS_EVERY / Target.values().length) == 0) {
-            long done = COUNTS.values().stream().mapToLong(AtomicLong::get).sum();
+        COUNTS.get(target).incrementAndGet();
+        long done = TOTAL.incrementAndGet();
+        if (done % PROGRESS_EVERY == 0) {
             System.out.printf("fuzz: %d cases after %.0f s, crashes: %d%n", done, (System.nanoTime() - runStart) / 1e9,
                     CRASH_COUNT.get());
         }
@@ -159,14 +171,14 @@ class FuzzContractProperties {
                 moduleContract(m.module(), m.maps());
             }
             case BYTES -> {
-                byte[] module = Files.readAllBytes(c.input());
+                byte[] module = seed(c).clone();
                 Mutations.bytes(module, 1 + random.nextInt(6), random);
                 moduleContract(module, structural(c).cachedMaps());
             }
             case SYMBOLS -> symbols(c, random);
             case GENERATOR_TEXT -> generatorText(c, random);
             case GENERATOR_ELF -> {
-                byte[] module = Files.readAllBytes(c.input());
+                byte[] module = seed(c).clone();
                 Mutations.bytes(module, random.nextInt(4), random);
                 Path vmlinux = write("vmlinux", maybeCompressed(module, random));
                 generate(vmlinux, () -> new SymbolsGenerator(GeneratorOptions.defaults())
@@ -252,7 +264,7 @@ class FuzzContractProperties {
     }
 
     private static byte[] maybeCompressed(byte[] content, Random random) throws IOException {
-        int choice = random.nextInt(8);
+        int choice = random.nextInt(12);
         if (choice > 2) {
             return content;
         }
@@ -283,10 +295,27 @@ class FuzzContractProperties {
     private static StructuralMutator.Target structural(ConversionCase c) throws Exception {
         StructuralMutator.Target t = TARGETS.get(c.toString());
         if (t == null) {
-            t = StructuralMutator.Target.of(c, temp, 0x66757a7aL);
+            t = StructuralMutator.Target.of(c, seed(c), temp, 0x66757a7aL);
             TARGETS.put(c.toString(), t);
         }
         return t;
+    }
+
+    /** The case's input without {@code .debug*} sections (and their relocations), or as it is. */
+    private static byte[] seed(ConversionCase c) throws IOException {
+        byte[] seed = SEEDS.get(c.toString());
+        if (seed == null) {
+            byte[] input = Files.readAllBytes(c.input());
+            try {
+                ElfEditor editor = ElfEditor.open(ElfFile.parse(input, c.toString()));
+                editor.remove(editor.sections().stream().filter(s -> s.name().startsWith(".debug")).toList());
+                seed = editor.write(LayoutPolicy.LIBELF);
+            } catch (KlpException e) {
+                seed = input;
+            }
+            SEEDS.put(c.toString(), seed);
+        }
+        return seed;
     }
 
     private static void crash(String description) {
@@ -308,6 +337,10 @@ class FuzzContractProperties {
         return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
 
+    /** A case under way. */
+    private record Running(String id, long startMillis) {
+    }
+
     /** Stops the JVM when a case hangs: a looping case cannot be interrupted, only reported. */
     private static void watch() {
         while (true) {
@@ -316,9 +349,11 @@ class FuzzContractProperties {
             } catch (InterruptedException e) {
                 return;
             }
-            long started = caseStart;
-            if (started != 0 && System.currentTimeMillis() - started > HANG_MILLIS) {
-                System.out.println("fuzz crash: HANG over " + HANG_MILLIS + " ms: " + currentCase);
+            for (Running running : RUNNING.values()) {
+                if (System.currentTimeMillis() - running.startMillis() <= HANG_MILLIS) {
+                    continue;
+                }
+                System.out.println("fuzz crash: HANG over " + HANG_MILLIS + " ms: " + running.id());
                 Thread.getAllStackTraces().forEach((thread, stack) -> {
                     if (!thread.isDaemon()) {
                         System.out.println(thread.getName() + " " + java.util.Arrays.toString(stack));
