@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 /** Runs {@code bin/klp-convert} of this source tree as a separate process, as kbuild does. */
 public final class Launcher {
     public static final Path BIN = Path.of(System.getProperty("user.dir")).resolve("../bin/klp-convert").normalize();
+    /** {@code bin/klp-tool}, the subcommands' launcher. */
+    public static final Path TOOL = BIN.resolveSibling("klp-tool");
 
     /** Exit status, stdout and stderr (ISO-8859-1) of one run. */
     public record Run(int exit, String stdout, String stderr) {
@@ -20,14 +22,22 @@ public final class Launcher {
     }
 
     public static Run run(Path workingDirectory, String... args) throws IOException, InterruptedException {
+        return run(workingDirectory, java.util.Map.of(), BIN, args);
+    }
+
+    /** Runs {@code program} (here {@link #BIN} or {@link #TOOL}) with extra environment variables. */
+    public static Run run(Path workingDirectory, java.util.Map<String, String> environment, Path program,
+            String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(BIN.toString());
+        command.add(program.toString());
         command.addAll(List.of(args));
         Path out = Files.createTempFile("klp-out", ".txt");
         Path err = Files.createTempFile("klp-err", ".txt");
         try {
-            Process p = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(environment);
+            Process p = builder.start();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new AssertionError("timeout: " + command);
