@@ -1,5 +1,6 @@
 package org.klpconvert.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -40,6 +41,9 @@ final class CompatConversion {
             return convert(symbolsFile, input, output, stage);
         } catch (OutOfMemoryError e) {
             err.print("klp-convert: out of memory while " + stage.what + " (JAVA_OPTS=-Xmx... raises the heap)\n");
+        } catch (InternalError e) {
+            // the JVM's word for a mapped page that vanished: the module was truncated under us
+            err.print("klp-convert: " + input + " changed while being read\n");
         } catch (RuntimeException e) {
             // A bug of ours; still no stack trace (nor class name) for the user of a kernel build.
             err.print("klp-convert: internal error while " + stage.what + ": " + e.getMessage() + "\n");
@@ -59,7 +63,9 @@ final class CompatConversion {
     private int convert(Path symbolsFile, String input, String output, Stage stage) {
         LivepatchModule module;
         try {
-            module = LivepatchModule.open(ElfFile.parse(InputFiles.readAll(Path.of(input)), input));
+            // Mapped, not read: the heap holds the decoded sections and the output, not a third
+            // copy of a module that debug information can make a gigabyte large.
+            module = LivepatchModule.open(ElfFile.map(Path.of(input)));
         } catch (InputFileException e) {
             if (e.getCause() instanceof NoSuchFileException || e.getCause() instanceof AccessDeniedException) {
                 return elfFailure("open: " + e.reason(), input); // the C tool's words
@@ -67,6 +73,8 @@ final class CompatConversion {
             return elfFailure("klp-convert: " + e.getMessage(), input);
         } catch (ElfFormatException e) {
             return elfFailure(e.getMessage(), input);
+        } catch (IOException e) {
+            return elfFailure("klp-convert: " + input + ": " + InputFiles.reason(e), input);
         }
         stage.what = "reading the symbols file " + symbolsFile;
         SymbolMap symbols;

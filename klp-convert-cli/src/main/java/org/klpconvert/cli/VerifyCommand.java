@@ -73,7 +73,7 @@ final class VerifyCommand implements Callable<Integer> {
         for (Path module : modules) {
             List<Finding> findings;
             try {
-                findings = verifier.verify(ElfFile.read(module));
+                findings = verifier.verify(ElfFile.map(module)); // mapped: a large module is not copied into the heap
             } catch (KlpException e) {
                 // malformed or unreadable (missing, not a regular file, too large): exit 3 as documented
                 err.println("klp-tool: " + e.getMessage());

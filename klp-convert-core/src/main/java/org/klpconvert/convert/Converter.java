@@ -64,11 +64,12 @@ public final class Converter {
     /**
      * Converts {@code input} into {@code output}. The input is read completely first, so the
      * two may be the same path; the output appears whole or not at all ({@link OutputFile}).
-     * Only a regular input file of at most {@link InputFiles#MAX_SIZE} bytes is read.
+     * Only a regular input file of at most {@link InputFiles#MAX_SIZE} bytes is read; it is
+     * mapped, so the heap holds the decoded module and the output, and it must not be
+     * truncated while it is converted.
      */
     public ConversionReport convertFile(Path input, Path output) throws IOException {
-        byte[] bytes = InputFiles.readAll(input);
-        ConversionResult result = convert(bytes, input.toString());
+        ConversionResult result = convert(ElfFile.map(input));
         OutputFile.writeAtomically(output, result.output(), input.toString());
         return result.report();
     }

@@ -17,7 +17,6 @@ import org.klpconvert.convert.verify.Severity;
 import org.klpconvert.convert.verify.Verifier;
 import org.klpconvert.elf.ElfFile;
 import org.klpconvert.elf.ElfRelocation;
-import org.klpconvert.elf.ElfSymbol;
 import org.klpconvert.elf.SectionHeader;
 import org.klpconvert.elf.edit.ElfEditor;
 import org.klpconvert.elf.edit.LayoutPolicy;
@@ -45,22 +44,30 @@ class KlpLocationBoundsTest {
         for (String arch : List.of("x86_64", "arm64", "s390", "ppc64le", "ppc32")) {
             ConversionCase c = kase(arch);
             byte[] module = Files.readAllBytes(c.input());
+            Converter converter = new Converter(SymbolMap.load(c.symbols()));
+            Set<String> moved = converter.convert(module.clone(), "m.ko").report().symbols().stream()
+                    .map(ConvertedSymbol::name).collect(Collectors.toSet());
             ElfFile f = ElfFile.parse(module, c.toString());
-            SectionHeader rela = f.section(".rela.text").orElseThrow();
-            SectionHeader text = f.section((int) rela.info());
-            List<ElfRelocation> entries = f.relocations(rela);
-            int converted = -1;
-            for (int i = 0; i < entries.size() && converted < 0; i++) {
-                ElfSymbol s = f.symbols().get((int) entries.get(i).symbol());
-                if (s.name().equals("c_start") || s.name().equals("c_stop")) {
-                    converted = i;
+            SectionHeader rela = null;
+            int entry = -1;
+            for (SectionHeader s : f.sections()) {
+                if (s.type() != org.klpconvert.elf.Elf.SHT_RELA || s.name().startsWith(".klp") || entry >= 0) {
+                    continue;
+                }
+                List<ElfRelocation> entries = f.relocations(s);
+                for (int i = 0; i < entries.size() && entry < 0; i++) {
+                    if (moved.contains(f.symbols().get(entries.get(i).symbol()).name())) {
+                        rela = s;
+                        entry = i;
+                    }
                 }
             }
-            assertTrue(converted >= 0, arch + ": a relocation of .text the converter moves");
-            new RawElf(f, module).relocationOffset(rela, converted, text.size() + 0x40);
-            ConversionException e = assertThrows(ConversionException.class,
-                    () -> new Converter(SymbolMap.load(c.symbols())).convert(module, "m.ko"), arch);
-            assertTrue(e.render().contains("lies past the end of .text (" + text.size() + " bytes)"), e.render());
+            assertTrue(entry >= 0, arch + ": a relocation the converter moves");
+            SectionHeader target = f.section((int) rela.info());
+            new RawElf(f, module).relocationOffset(rela, entry, target.size() + 0x40);
+            ConversionException e = assertThrows(ConversionException.class, () -> converter.convert(module, "m.ko"), arch);
+            assertTrue(e.render().contains("lies past the end of " + target.name() + " (" + target.size() + " bytes)"),
+                    e.render());
         }
     }
 

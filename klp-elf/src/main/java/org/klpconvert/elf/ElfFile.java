@@ -3,8 +3,10 @@ package org.klpconvert.elf;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,24 +21,27 @@ import org.klpconvert.elf.io.InputFiles;
  * when the file is opened; symbol and relocation tables are decoded on first use and checked
  * then. Every problem raises {@link ElfFormatException} naming the file, the offset and what
  * is wrong; no size from the file is trusted before it was compared with the bytes present.
+ *
+ * <p>The bytes are either a heap array ({@link #read(Path)}, {@link #parse(byte[], String)})
+ * or a read-only memory mapping of the file ({@link #map(Path)}), which lets a
+ * gigabyte-sized debug {@code vmlinux} be inspected without copying it into the heap.
  */
 public final class ElfFile {
 
     private static final int EI_NIDENT = 16;
 
     private final String source;
-    private final byte[] bytes;
+    private final int length;
     private final ByteBuffer data;
     private final ElfHeader header;
     private final List<SectionHeader> sections;
     private final ConcurrentHashMap<Integer, List<ElfSymbol>> symbolCache = new ConcurrentHashMap<>();
 
-    private ElfFile(String source, byte[] bytes) throws ElfFormatException {
+    private ElfFile(String source, ByteBuffer buffer) throws ElfFormatException {
         this.source = source;
-        this.bytes = bytes;
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        this.length = buffer.capacity();
         this.header = readHeader(buffer);
-        this.data = buffer.order(header.byteOrder()).asReadOnlyBuffer().order(header.byteOrder());
+        this.data = buffer.asReadOnlyBuffer().order(header.byteOrder());
         this.sections = readSections();
     }
 
@@ -45,7 +50,31 @@ public final class ElfFile {
      * at most {@link InputFiles#MAX_SIZE} bytes is read ({@link InputFileException} otherwise).
      */
     public static ElfFile read(Path path) throws IOException {
-        return new ElfFile(path.toString(), InputFiles.readAll(path));
+        return new ElfFile(path.toString(), ByteBuffer.wrap(InputFiles.readAll(path)));
+    }
+
+    /**
+     * Maps a regular file read-only instead of reading it: the heap holds only the decoded
+     * headers and whatever tables are asked for, whatever the file's size (up to
+     * {@link InputFiles#MAX_SIZE} bytes; a larger file, or one that is not regular, is refused
+     * with {@link InputFileException}). The file must not be truncated while the view is in
+     * use: the JVM reports access to a mapped page that no longer exists as an
+     * {@link InternalError}, which callers that cannot exclude that (files shared with other
+     * writers) should catch around their use.
+     */
+    public static ElfFile map(Path path) throws IOException {
+        InputFiles.regularFileSize(path);
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size > InputFiles.MAX_SIZE) {
+                throw new InputFileException(path.toString(), size + " bytes: grew while being opened", null);
+            }
+            return new ElfFile(path.toString(), channel.map(FileChannel.MapMode.READ_ONLY, 0, size));
+        } catch (InputFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new InputFileException(path.toString(), InputFiles.reason(e), e);
+        }
     }
 
     /**
@@ -53,7 +82,7 @@ public final class ElfFile {
      * the view is used.
      */
     public static ElfFile parse(byte[] bytes, String sourceName) throws ElfFormatException {
-        return new ElfFile(sourceName, bytes);
+        return new ElfFile(sourceName, ByteBuffer.wrap(bytes));
     }
 
     /** Name used for this object in messages (usually the path as given). */
@@ -67,12 +96,14 @@ public final class ElfFile {
 
     /** A copy of {@code e_ident}, the first 16 bytes. */
     public byte[] ident() {
-        return java.util.Arrays.copyOf(bytes, EI_NIDENT);
+        byte[] ident = new byte[EI_NIDENT];
+        data.get(0, ident);
+        return ident;
     }
 
     /** Length of the object in bytes. */
     public int length() {
-        return bytes.length;
+        return length;
     }
 
     public ByteOrder byteOrder() {
@@ -116,13 +147,28 @@ public final class ElfFile {
             return new byte[0];
         }
         byte[] copy = new byte[(int) s.size()];
-        System.arraycopy(bytes, (int) s.offset(), copy, 0, copy.length);
+        data.get((int) s.offset(), copy);
         return copy;
     }
 
     /** A copy of the whole file. */
     public byte[] toByteArray() {
-        return bytes.clone();
+        byte[] copy = new byte[length];
+        data.get(0, copy);
+        return copy;
+    }
+
+    /**
+     * A read-only view of {@code size} bytes at file offset {@code offset}, in the file's byte
+     * order; {@code what} names the structure in the error raised when the range is not
+     * inside the file.
+     */
+    public ByteBuffer bytes(long offset, long size, String what) throws ElfFormatException {
+        if (offset < 0 || size < 0 || offset > length || size > length - offset) {
+            throw error(offset, what + " at offset 0x" + Long.toHexString(offset) + " with size 0x"
+                    + Long.toHexString(size) + " extends past end of file (" + length + " bytes)");
+        }
+        return data.slice((int) offset, (int) size).order(header.byteOrder());
     }
 
     /**
@@ -242,11 +288,13 @@ public final class ElfFile {
     // ---------------------------------------------------------------- header and sections
 
     private ElfHeader readHeader(ByteBuffer b) throws ElfFormatException {
-        if (bytes.length < 4 || bytes[0] != 0x7f || bytes[1] != 'E' || bytes[2] != 'L' || bytes[3] != 'F') {
+        byte[] bytes = new byte[Math.min(length, EI_NIDENT)];
+        b.get(0, bytes);
+        if (length < 4 || bytes[0] != 0x7f || bytes[1] != 'E' || bytes[2] != 'L' || bytes[3] != 'F') {
             throw error(0, "not an ELF file (first 4 bytes are not 7f 45 4c 46)");
         }
-        if (bytes.length < EI_NIDENT) {
-            throw error(0, "file is truncated: " + bytes.length + " bytes, shorter than e_ident (16 bytes)");
+        if (length < EI_NIDENT) {
+            throw error(0, "file is truncated: " + length + " bytes, shorter than e_ident (16 bytes)");
         }
         int elfClass = bytes[4] & 0xff;
         if (elfClass != Elf.ELFCLASS32 && elfClass != Elf.ELFCLASS64) {
@@ -258,8 +306,8 @@ public final class ElfFile {
         }
         boolean is64 = elfClass == Elf.ELFCLASS64;
         int ehsize = is64 ? 64 : 52;
-        if (bytes.length < ehsize) {
-            throw error(0, "file is truncated: " + bytes.length + " bytes, shorter than the ELF header ("
+        if (length < ehsize) {
+            throw error(0, "file is truncated: " + length + " bytes, shorter than the ELF header ("
                     + ehsize + " bytes)");
         }
         b.order(encoding == Elf.ELFDATA2MSB ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
@@ -285,9 +333,9 @@ public final class ElfFile {
             if (shentsize != expectedShentsize) {
                 throw error(base + 6, "e_shentsize is " + shentsize + ", expected " + expectedShentsize);
             }
-            if (shoff < 0 || shoff > bytes.length - expectedShentsize) {
+            if (shoff < 0 || shoff > length - expectedShentsize) {
                 throw error(is64 ? 40 : 32, "section header table at offset 0x" + Long.toHexString(shoff)
-                        + " lies past end of file (" + bytes.length + " bytes)");
+                        + " lies past end of file (" + length + " bytes)");
             }
             // Extended numbering: the two escapes are independent (elf-notes.md section 9).
             if (rawShnum == 0) {
@@ -297,9 +345,9 @@ public final class ElfFile {
                 shstrndx = u32(b, (int) shoff + (is64 ? 40 : 24));
             }
             long tableBytes = shnum * (long) expectedShentsize;
-            if (shnum < 0 || shnum > bytes.length || shoff + tableBytes > bytes.length) {
+            if (shnum < 0 || shnum > length || shoff + tableBytes > length) {
                 throw error(is64 ? 40 : 32, "section header table at offset 0x" + Long.toHexString(shoff)
-                        + " (" + shnum + " entries) extends past end of file (" + bytes.length + " bytes)");
+                        + " (" + shnum + " entries) extends past end of file (" + length + " bytes)");
             }
         } else {
             shnum = 0;
@@ -341,9 +389,9 @@ public final class ElfFile {
             if (f[1] != Elf.SHT_NOBITS && f[1] != Elf.SHT_NULL) {
                 long off = f[4];
                 long size = f[5];
-                if (off < 0 || size < 0 || off > bytes.length || size > bytes.length - off) {
+                if (off < 0 || size < 0 || off > length || size > length - off) {
                     throw error(at, "section [" + i + "] at offset 0x" + Long.toHexString(off) + " with size 0x"
-                            + Long.toHexString(size) + " extends past end of file (" + bytes.length + " bytes)");
+                            + Long.toHexString(size) + " extends past end of file (" + length + " bytes)");
                 }
             }
             raw[i] = f;
@@ -456,7 +504,7 @@ public final class ElfFile {
         int start = (int) (table.offset() + offset);
         int end = (int) (table.offset() + table.size());
         int i = start;
-        while (i < end && bytes[i] != 0) {
+        while (i < end && data.get(i) != 0) {
             i++;
         }
         if (i == end) {
@@ -464,7 +512,9 @@ public final class ElfFile {
                     + (table.name().isEmpty() ? "section [" + table.index() + "]" : table.name())
                     + " is not NUL-terminated");
         }
-        return new String(bytes, start, i - start, StandardCharsets.ISO_8859_1);
+        byte[] name = new byte[i - start];
+        data.get(start, name);
+        return new String(name, StandardCharsets.ISO_8859_1);
     }
 
     private static int u16(ByteBuffer b, int at) {

@@ -1,10 +1,14 @@
 package org.klpconvert.elf.dump;
 
 import org.klpconvert.elf.ElfFile;
+import org.klpconvert.elf.ElfFormatException;
 import org.klpconvert.elf.ElfHeader;
+import org.klpconvert.elf.dynamic.DynamicSection;
 
 /** The {@code -h} part: "ELF Header:" and its twenty lines. */
 final class HeaderDump {
+    private static final int ET_DYN = 3;
+
     private final ElfFile file;
     private final ElfHeader h;
 
@@ -13,7 +17,7 @@ final class HeaderDump {
         this.h = file.header();
     }
 
-    void appendTo(StringBuilder out) {
+    void appendTo(Sink out) throws ElfFormatException {
         out.append("ELF Header:\n  Magic:   ");
         for (byte b : file.ident()) {
             out.append(Text.hex(b & 0xff, 2)).append(' ');
@@ -26,7 +30,7 @@ final class HeaderDump {
                 : h.identVersion() != 0 ? " <unknown>" : ""));
         line(out, "OS/ABI:", ReadelfNames.osAbi(h.osAbi()));
         line(out, "ABI Version:", Integer.toString(h.abiVersion()));
-        line(out, "Type:", ReadelfNames.fileType(h.type()));
+        line(out, "Type:", fileType(file));
         line(out, "Machine:", ReadelfNames.machine(h.machine()));
         line(out, "Version:", "0x" + Long.toHexString(h.version()));
         line(out, "Entry point address:", "0x" + Long.toHexString(h.entry()));
@@ -47,8 +51,17 @@ final class HeaderDump {
         line(out, "Section header string table index:", index);
     }
 
+    /** readelf's name of the file type, telling position-independent executables from libraries. */
+    static String fileType(ElfFile file) throws ElfFormatException {
+        int type = file.header().type();
+        if (type == ET_DYN && DynamicSection.of(file).map(DynamicSection::isPie).orElse(false)) {
+            return "DYN (Position-Independent Executable file)";
+        }
+        return ReadelfNames.fileType(type);
+    }
+
     /** Labels are left-aligned in a 35-column field after two blanks. */
-    private static void line(StringBuilder out, String label, String value) {
+    private static void line(Sink out, String label, String value) {
         out.append("  ").append(Text.pad(label, 35, true)).append(value).append('\n');
     }
 }

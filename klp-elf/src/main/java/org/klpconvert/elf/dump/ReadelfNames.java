@@ -1,6 +1,7 @@
 package org.klpconvert.elf.dump;
 
 import java.util.Map;
+import java.util.Optional;
 
 import org.klpconvert.elf.Elf;
 import org.klpconvert.elf.reloc.Machine;
@@ -34,6 +35,38 @@ final class ReadelfNames {
             Map.entry(0x6ffffffe, "VERNEED"), Map.entry(0x6fffffff, "VERSYM"), Map.entry(0x7ffffffd, "AUXILIARY"),
             Map.entry(0x7fffffff, "FILTER"));
 
+    private static final Map<Long, String> SEGMENT_TYPES = Map.ofEntries(
+            Map.entry(0L, "NULL"), Map.entry(1L, "LOAD"), Map.entry(2L, "DYNAMIC"), Map.entry(3L, "INTERP"),
+            Map.entry(4L, "NOTE"), Map.entry(5L, "SHLIB"), Map.entry(6L, "PHDR"), Map.entry(7L, "TLS"),
+            Map.entry(0x6474e550L, "GNU_EH_FRAME"), Map.entry(0x6474e551L, "GNU_STACK"),
+            Map.entry(0x6474e552L, "GNU_RELRO"), Map.entry(0x6474e553L, "GNU_PROPERTY"),
+            Map.entry(0x6474e554L, "GNU_SFRAME"), Map.entry(0x65a3dbe6L, "OPENBSD_RANDOMIZE"),
+            Map.entry(0x65a3dbe7L, "OPENBSD_WXNEEDED"), Map.entry(0x65a41be6L, "OPENBSD_BOOTDATA"));
+
+    /** readelf's name for a program header type. */
+    static String segmentType(long type, int eMachine) {
+        String name = SEGMENT_TYPES.get(type);
+        if (name != null) {
+            return name;
+        }
+        if (type >= 0x6474e555L && type <= 0x6474f554L) {
+            return "GNU_MBIND+" + Text.alternateHex(type - 0x6474e555L);
+        }
+        if (eMachine == Elf.EM_S390 && type == 0x70000000L) {
+            return "S390_PGSTE";
+        }
+        if (eMachine == Elf.EM_AARCH64 && type == 0x70000002L) {
+            return "AARCH64_MEMTAG_MTE";
+        }
+        if (type >= 0x70000000L && type <= 0x7fffffffL) {
+            return "LOPROC+" + Text.alternateHex(type - 0x70000000L);
+        }
+        if (type >= 0x60000000L && type <= 0x6fffffffL) {
+            return "LOOS+" + Text.alternateHex(type - 0x60000000L);
+        }
+        return "<unknown>: " + Long.toHexString(type);
+    }
+
     static String osAbi(int osAbi) {
         String name = OS_ABIS.get(osAbi);
         return name != null ? name : "<unknown: " + Integer.toHexString(osAbi) + ">";
@@ -52,10 +85,41 @@ final class ReadelfNames {
         };
     }
 
+    /** readelf's names of machines outside {@link Machine} that Linux systems carry objects for. */
+    private static final Map<Integer, String> OTHER_MACHINES = Map.ofEntries(
+            Map.entry(0, "None"), Map.entry(2, "Sparc"), Map.entry(3, "Intel 80386"), Map.entry(6, "Intel MCU"),
+            Map.entry(8, "MIPS R3000"), Map.entry(40, "ARM"), Map.entry(42, "Renesas / SuperH SH"),
+            Map.entry(43, "Sparc v9"), Map.entry(50, "Intel IA-64"), Map.entry(243, "RISC-V"),
+            Map.entry(247, "Linux BPF"), Map.entry(258, "LoongArch"));
+
+    /** i386 relocation type names (readelf's), by type; the gaps have none. */
+    private static final String[] I386_RELOCATIONS = {"R_386_NONE", "R_386_32", "R_386_PC32", "R_386_GOT32",
+        "R_386_PLT32", "R_386_COPY", "R_386_GLOB_DAT", "R_386_JUMP_SLOT", "R_386_RELATIVE", "R_386_GOTOFF",
+        "R_386_GOTPC", "R_386_32PLT", null, null, "R_386_TLS_TPOFF", "R_386_TLS_IE", "R_386_TLS_GOTIE",
+        "R_386_TLS_LE", "R_386_TLS_GD", "R_386_TLS_LDM", "R_386_16", "R_386_PC16", "R_386_8", "R_386_PC8",
+        "R_386_TLS_GD_32", "R_386_TLS_GD_PUSH", "R_386_TLS_GD_CALL", "R_386_TLS_GD_POP", "R_386_TLS_LDM_32",
+        "R_386_TLS_LDM_PUSH", "R_386_TLS_LDM_CALL", "R_386_TLS_LDM_POP", "R_386_TLS_LDO_32", "R_386_TLS_IE_32",
+        "R_386_TLS_LE_32", "R_386_TLS_DTPMOD32", "R_386_TLS_DTPOFF32", "R_386_TLS_TPOFF32", "R_386_SIZE32",
+        "R_386_TLS_GOTDESC", "R_386_TLS_DESC_CALL", "R_386_TLS_DESC", "R_386_IRELATIVE", "R_386_GOT32X"};
+
     static String machine(int eMachine) {
-        return Machine.of(eMachine).map(Machine::readelfName)
+        return Machine.of(eMachine).map(Machine::readelfName).or(() -> Optional.ofNullable(OTHER_MACHINES.get(eMachine)))
                 .orElse("<unknown>: 0x" + Integer.toHexString(eMachine));
     }
+
+    /**
+     * readelf's name of a relocation type: the five machines' from their enums, i386's (the
+     * 32-bit compatibility objects of x86-64 systems) from a table, none for other machines.
+     */
+    static Optional<String> relocationName(int eMachine, int type) {
+        if (eMachine == EM_386) {
+            return type >= 0 && type < I386_RELOCATIONS.length ? Optional.ofNullable(I386_RELOCATIONS[type])
+                    : Optional.empty();
+        }
+        return Machine.relocationType(eMachine, type).map(t -> t.readelfName());
+    }
+
+    private static final int EM_386 = 3;
 
     /** The decoded {@code e_flags} readelf appends after the hex value. */
     static String machineFlags(int eMachine, long flags) {

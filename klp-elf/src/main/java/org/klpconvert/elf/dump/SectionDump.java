@@ -7,17 +7,24 @@ import org.klpconvert.elf.SectionHeader;
 final class SectionDump {
     private final ElfFile file;
     private final boolean is64;
+    private final boolean withCount;
 
-    SectionDump(ElfFile file) {
+    /** {@code withCount}: the count line readelf prints when {@code -h} is not asked for. */
+    SectionDump(ElfFile file, boolean withCount) {
         this.file = file;
+        this.withCount = withCount;
         this.is64 = file.is64();
     }
 
-    void appendTo(StringBuilder out) {
+    void appendTo(Sink out) {
         int n = file.sections().size();
         if (n == 0) {
             out.append("\nThere are no sections in this file.\n");
             return;
+        }
+        if (withCount) {
+            out.append(n == 1 ? "There is 1 section header" : "There are " + n + " section headers")
+                    .append(", starting at offset 0x").append(Long.toHexString(file.header().shoff())).append(":\n");
         }
         out.append(n > 1 ? "\nSection Headers:\n" : "\nSection Header:\n");
         out.append(is64
@@ -35,7 +42,7 @@ final class SectionDump {
                 .append(ReadelfNames.flagKeyTail(machine, osAbi)).append('\n');
     }
 
-    private void appendRow(StringBuilder out, SectionHeader s) {
+    private void appendRow(Sink out, SectionHeader s) {
         int machine = file.header().machine();
         String type = ReadelfNames.sectionType(Integer.toUnsignedLong(s.type()), machine);
         String flags = ReadelfNames.sectionFlags(s.flags(), machine, file.header().osAbi());

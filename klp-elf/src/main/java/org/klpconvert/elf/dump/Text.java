@@ -44,4 +44,9 @@ final class Text {
         }
         return out == null ? name : out.toString();
     }
+
+    /** {@code %#lx}: {@code 0x} and lower-case hex, but a bare {@code 0} for zero. */
+    static String alternateHex(long value) {
+        return value == 0 ? "0" : "0x" + Long.toHexString(value);
+    }
 }

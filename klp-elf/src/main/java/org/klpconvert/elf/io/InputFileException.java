@@ -4,9 +4,10 @@ import org.klpconvert.elf.KlpException;
 
 /**
  * An input file that cannot be read as a whole: missing, not permitted, not a regular file, or
- * too large. The message reads {@code <file>: <reason>}.
+ * too large; in a subclass, content that cannot be unpacked. The message reads
+ * {@code <file>: <reason>}.
  */
-public final class InputFileException extends KlpException {
+public class InputFileException extends KlpException {
     private static final long serialVersionUID = 1L;
 
     private final String file;

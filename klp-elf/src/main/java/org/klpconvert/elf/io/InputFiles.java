@@ -44,13 +44,7 @@ public final class InputFiles {
     public static byte[] readAll(Path path, long limit) throws InputFileException {
         String file = path.toString();
         long max = Math.min(limit, MAX_SIZE);
-        BasicFileAttributes attributes = attributes(path);
-        if (!attributes.isRegularFile()) {
-            throw new InputFileException(file, "not a regular file (" + kind(path, attributes) + ")", null);
-        }
-        if (attributes.size() > max) {
-            throw tooLarge(file, Long.toString(attributes.size()), attributes.size(), max);
-        }
+        BasicFileAttributes attributes = checked(path, max);
         try (InputStream in = Files.newInputStream(path)) {
             byte[] buffer = new byte[(int) Math.max(attributes.size(), Math.min(CHUNK, max))];
             int size = 0;
@@ -76,6 +70,25 @@ public final class InputFiles {
         } catch (IOException e) {
             throw new InputFileException(file, reason(e), e);
         }
+    }
+
+    /**
+     * The size of {@code path}, after the checks of {@link #readAll(Path)}: a regular file of at
+     * most {@link #MAX_SIZE} bytes. For callers that map the file instead of reading it.
+     */
+    public static long regularFileSize(Path path) throws InputFileException {
+        return checked(path, MAX_SIZE).size();
+    }
+
+    private static BasicFileAttributes checked(Path path, long max) throws InputFileException {
+        BasicFileAttributes attributes = attributes(path);
+        if (!attributes.isRegularFile()) {
+            throw new InputFileException(path.toString(), "not a regular file (" + kind(path, attributes) + ")", null);
+        }
+        if (attributes.size() > max) {
+            throw tooLarge(path.toString(), Long.toString(attributes.size()), attributes.size(), max);
+        }
+        return attributes;
     }
 
     /** The attributes of {@code path} (through a symbolic link), or a refusal naming it. */

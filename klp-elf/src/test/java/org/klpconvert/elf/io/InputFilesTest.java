@@ -31,6 +31,12 @@ class InputFilesTest {
     }
 
     @Test
+    void mappingChecksTheSameWay() {
+        assertEquals("/dev/zero: not a regular file (a character device)",
+                assertThrows(InputFileException.class, () -> ElfFile.map(Path.of("/dev/zero"))).getMessage());
+    }
+
+    @Test
     void aFifoIsRefusedWithoutWaitingForAWriter() throws Exception {
         Path fifo = dir.resolve("fifo");
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());

@@ -1,16 +1,14 @@
 package org.klpconvert.symbols.io;
 
-import org.klpconvert.elf.KlpException;
+import org.klpconvert.elf.io.InputFileException;
 
 /**
  * Compressed data that cannot be decompressed: a bad header, corrupt or truncated data, or
- * output beyond the bound. The message reads {@code <file>: <reason>}.
+ * output beyond the bound. The message reads {@code <file>: <reason>}; unlike its parent's
+ * cases, the file was read, and its content is what is wrong.
  */
-public final class DecompressionException extends KlpException {
+public final class DecompressionException extends InputFileException {
     private static final long serialVersionUID = 1L;
-
-    private final String file;
-    private final String reason;
 
     /**
      * @param file   the file (or source name) being decompressed
@@ -18,18 +16,6 @@ public final class DecompressionException extends KlpException {
      * @param cause  the decompressor's error, or {@code null}
      */
     public DecompressionException(String file, String reason, Throwable cause) {
-        super(file + ": " + reason, cause);
-        this.file = file;
-        this.reason = reason;
-    }
-
-    /** The file (or source name) being decompressed. */
-    public String file() {
-        return file;
-    }
-
-    /** What is wrong, without the file name. */
-    public String reason() {
-        return reason;
+        super(file, reason, cause);
     }
 }
