@@ -539,6 +539,129 @@ EOF
     expect "status-late: enabled [klp_rk_binfmt: enabled=1 entries=0]" "patched status in late order"
 }
 
+# ---------------------------------------------------------------- step 7: the user guide
+
+# docs/livepatch-a-distro-kernel.md, run as written: its marked blocks are
+# extracted in order; "target" blocks before the first "build" block run in
+# a guest (their files come back through the second serial port), "build"
+# blocks run here in one shell, the remaining "target" blocks run in a
+# second guest next to the module the build blocks made.
+GUIDE=$REPO/docs/livepatch-a-distro-kernel.md
+GUIDE_MODULE=klp_hello
+
+extract_guide() { # <dir>: files NN-build, NN-target, NN-file_<name>, in guide order
+    awk -v out="$1" '
+        /^<!-- guide:(build|target|file [^ ]+) -->$/ {
+            tag = $0; sub(/^<!-- guide:/, "", tag); sub(/ -->$/, "", tag); sub(/ /, "_", tag)
+            want = 1; next }
+        want && /^```/ { n++; name = sprintf("%s/%02d-%s", out, n, tag); printf "" > name
+                         inblock = 1; want = 0; next }
+        inblock && /^```$/ { inblock = 0; close(name); next }
+        inblock { print > name }
+    ' "$GUIDE"
+}
+
+# The guide says "sudo"; the guests and a root host run the command directly.
+SUDO_SHIM='sudo() { if [ "$(id -u)" = 0 ]; then "$@"; else command sudo "$@"; fi; }'
+
+guide_scripts() { # <blocks dir> <guide work dir>: guide-{a,b,c}.sh in $WORK, files in <guide work dir>
+    local f kind phase=a n_build=0 n_target=0
+    { echo "$SUDO_SHIM"; echo "set -e"; } >"$WORK/guide-a.sh"
+    { echo "$SUDO_SHIM"; echo "set -e"; } >"$WORK/guide-c.sh"
+    { echo "$SUDO_SHIM"; echo "set -euo pipefail"; } >"$WORK/guide-b.sh"
+    for f in "$1"/*; do
+        kind=${f##*/[0-9][0-9]-}
+        case $kind in
+            target)
+                n_target=$((n_target + 1))
+                if [[ $phase == a ]]; then cat "$f" >>"$WORK/guide-a.sh"; else cat "$f" >>"$WORK/guide-c.sh"; fi ;;
+            build)
+                n_build=$((n_build + 1))
+                phase=c
+                cat "$f" >>"$WORK/guide-b.sh" ;;
+            file_*)
+                cp "$f" "$2/${kind#file_}" ;;
+            *) fail "guide: unknown block kind '$kind'" ;;
+        esac
+    done
+    ((n_build >= 3 && n_target >= 2)) || fail "guide: only $n_build build and $n_target target blocks in $GUIDE"
+    ok "guide: $n_build build blocks, $n_target target blocks, files: $(ls "$2" | tr '\n' ' ')"
+}
+
+guide_target_files() { # <guide work dir>: section 1 on the target; its files come back
+    local body=$WORK/guide1.body
+    cat >"$body" <<'EOF'
+mkdir -p /guide && cd /guide
+sh /mods/guide-a.sh >/tmp/guide.out 2>&1
+rc=$?
+sed 's/^/@@ guide: /' /tmp/guide.out
+say "guide target part 1 rc=$rc"
+stty -F /dev/ttyS1 raw -echo
+tar -cf - . | gzip -1 > /dev/ttyS1
+EOF
+    make_initramfs guide1 "$body" "$WORK/guide-a.sh"
+    boot guide1 -serial mon:stdio -serial "file:$WORK/guide1.tar.gz"
+    expect "guide target part 1 rc=0" "guide section 1 runs on the target"
+    gzip -dc "$WORK/guide1.tar.gz" | tar -xf - -C "$1" || fail "guide: the target's files did not come back"
+    [[ $(cat "$1/kernel-release") == "$KVER" ]] || fail "guide: kernel-release is '$(cat "$1/kernel-release")', not $KVER"
+    local n
+    n=$(wc -l <"$1/kallsyms")
+    ((n > 50000)) || fail "guide: kallsyms from the target has only $n lines"
+    ok "guide: kernel-release $KVER and kallsyms ($n lines) from the target"
+}
+
+guide_build() { # <guide work dir>: sections 2, 3 and 5 with our tools under the guide's names
+    local tools=$WORK/guide-bin rc=0
+    mkdir -p "$tools"
+    ln -sf "$KLP_TOOL" "$tools/klp-tool"
+    ln -sf "$KLP_CONVERT" "$tools/klp-convert"
+    # A concurrent apt/dpkg must not fail the guide's apt-get: wait for its lock.
+    printf 'DPkg::Lock::Timeout "600";\n' >"$WORK/apt.conf"
+    (cd "$1" && PATH=$tools:$PATH APT_CONFIG=$WORK/apt.conf bash "$WORK/guide-b.sh") >"$WORK/guide-b.log" 2>&1 || rc=$?
+    sed 's/^/    guide: /' "$WORK/guide-b.log"
+    ((rc == 0)) || fail "guide: the build machine blocks failed (exit $rc)"
+    grep -qx 'saved_command_line: annotated' "$WORK/guide-b.log" || fail "guide: explain does not say saved_command_line: annotated"
+    grep -qx 'total_forks: unique' "$WORK/guide-b.log" || fail "guide: explain does not say total_forks: unique"
+    grep -qF 'the conversion would succeed' "$WORK/guide-b.log" || fail "guide: explain does not predict success"
+    [[ -f $1/$GUIDE_MODULE.ko ]] || fail "guide: no $GUIDE_MODULE.ko was made"
+    ok "guide: $GUIDE_MODULE.ko built, explained, converted and verified as written"
+}
+
+guide_target_patch() { # <guide work dir>: section 6 on the target
+    local body=$WORK/guide2.body
+    cat >"$body" <<'EOF'
+cd /mods
+sh /mods/guide-c.sh >/tmp/guide.out 2>&1
+rc=$?
+sed 's/^/@@ guide: /' /tmp/guide.out
+say "guide target part 2 rc=$rc"
+say "modules after: $(cut -d' ' -f1 /proc/modules | tr '\n' ' ')"
+EOF
+    make_initramfs guide2 "$body" "$WORK/guide-c.sh" "$1/$GUIDE_MODULE.ko"
+    boot guide2
+    expect "guide target part 2 rc=0" "guide section 6 runs on the target"
+    expect "livepatch: '$GUIDE_MODULE': patching complete" "dmesg: '$GUIDE_MODULE': patching complete"
+    expect_re "^@@ guide: .*$TOKEN.* \[$GUIDE_MODULE: total_forks=[1-9][0-9]*\]$" \
+        "patched /proc/cmdline reads both non-exported symbols"
+    expect "livepatch: '$GUIDE_MODULE': unpatching complete" "dmesg: '$GUIDE_MODULE': unpatching complete"
+    local last
+    last=$(grep -E "^@@ guide: .*$TOKEN" "$LINES_FILE" | tail -1)
+    [[ $last != *"[$GUIDE_MODULE:"* ]] || fail "guide: /proc/cmdline still patched after disabling: $last"
+    expect_not "modules after: $GUIDE_MODULE" "rmmod $GUIDE_MODULE unloads it"
+}
+
+run_guide() {
+    local blocks=$WORK/guide.blocks gw=$WORK/guide
+    rm -rf "$blocks" "$gw"
+    mkdir -p "$blocks" "$gw"
+    extract_guide "$blocks"
+    guide_scripts "$blocks" "$gw"
+    guide_target_files "$gw"
+    guide_build "$gw"
+    guide_target_patch "$gw"
+    ok "the guide took an empty directory to a patched running $KVER and back"
+}
+
 # ---------------------------------------------------------------- main
 
 main() {
@@ -575,6 +698,9 @@ main() {
 
     step "6. boot 3: wrong sympos refused; livepatch before its target module"
     boot_late
+
+    step "7. docs/livepatch-a-distro-kernel.md, every block as written"
+    run_guide
 
     step_end
     printf '\nPASS: klp-convert output loads and patches on %s (total %ss)\n' "$KVER" "$(elapsed "$T_START")"

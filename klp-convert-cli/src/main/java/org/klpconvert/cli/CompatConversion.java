@@ -94,6 +94,7 @@ final class CompatConversion {
             result = new Converter(symbols).convert(module);
         } catch (ConversionException e) {
             err.print(e.render());
+            pointToExplain(symbolsFile, input);
             return KlpConvert.FAILURE;
         } catch (ElfFormatException e) {
             err.print(e.getMessage() + "\n");
@@ -108,6 +109,17 @@ final class CompatConversion {
         }
         report(result);
         return 0;
+    }
+
+    /**
+     * With {@code -v}, a failed conversion ends with the command that explains it symbol by
+     * symbol; without {@code -v} stderr stays the C tool's, byte for byte.
+     */
+    private void pointToExplain(Path symbolsFile, String input) {
+        if (verbosity > 0) {
+            err.print("klp-convert: for what happens to each symbol and why, run: klp-tool explain -s " + symbolsFile
+                    + " " + input + "\n");
+        }
     }
 
     private int elfFailure(String reason, String input) {

@@ -15,8 +15,10 @@ import org.klpconvert.elf.ElfFormatException;
 import org.klpconvert.elf.dump.DumpOption;
 import org.klpconvert.elf.dump.ReadelfDump;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * Prints ELF objects as GNU {@code readelf -W} (binutils 2.40) does, with readelf's option
@@ -52,6 +54,29 @@ final class DumpCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "OBJECT", description = "ELF objects to dump.")
     Path[] objects;
 
+    @Option(names = "--json", description = "Print one JSON document instead: header, sections, symbols and"
+            + " relocations whatever the letters (schema klp-tool/dump, docs/json.md).")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    /** {@code --json}: every object is read first, so a bad file leaves no half document. */
+    private int printJson() throws Exception {
+        java.util.List<ElfFile> files = new java.util.ArrayList<>();
+        for (Path object : objects) {
+            files.add(ElfFile.read(object));
+        }
+        try (JsonOutput doc = new JsonOutput(spec.commandLine().getOut(), "dump", DumpJson.VERSION)) {
+            doc.generator().writeArrayFieldStart("objects");
+            for (ElfFile file : files) {
+                DumpJson.write(doc.generator(), file);
+            }
+            doc.generator().writeEndArray();
+        }
+        return KlpTool.OK;
+    }
+
     Set<DumpOption> options() {
         Set<DumpOption> set = EnumSet.noneOf(DumpOption.class);
         add(set, fileHeader, DumpOption.FILE_HEADER);
@@ -74,6 +99,9 @@ final class DumpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (json) {
+            return printJson();
+        }
         Set<DumpOption> options = options();
         PrintStream stdout = System.out;
         Writer out = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.ISO_8859_1), 1 << 16);

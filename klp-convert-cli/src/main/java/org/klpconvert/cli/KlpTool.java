@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
  * error; 3 malformed input.
  */
 @Command(name = "klp-tool", mixinStandardHelpOptions = true, version = "klp-tool 0.1.0", exitCodeOnInvalidInput = KlpTool.USAGE,
-        description = "Livepatch module tools: convert, generate symbols files, dump ELF objects.",
-        subcommands = {ConvertCommand.class, SymbolsCommand.class, DumpCommand.class, VerifyCommand.class})
+        description = "Livepatch module tools: convert, explain a conversion, generate and query symbols files, dump and verify ELF objects, print the annotation header.",
+        subcommands = {ConvertCommand.class, ExplainCommand.class, SymbolsCommand.class, DumpCommand.class, VerifyCommand.class,
+                HeaderCommand.class})
 public final class KlpTool {
     static final int OK = 0;
     static final int FAILED = 1;

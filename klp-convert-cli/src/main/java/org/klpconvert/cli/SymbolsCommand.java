@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.klpconvert.convert.OutputFile;
+import org.klpconvert.symbols.DuplicateOrigin;
 import org.klpconvert.symbols.gen.DuplicateOrder;
 import org.klpconvert.symbols.gen.GeneratorOptions;
 import org.klpconvert.symbols.gen.ObjectSymbols;
@@ -20,13 +21,18 @@ import picocli.CommandLine.Option;
  * kbuild does, or from a {@code /proc/kallsyms} dump, whose order is the order the kernel
  * counts sympos in.
  */
-@Command(name = "symbols", mixinStandardHelpOptions = true, description = "Generate a symbols.klp file.")
+@Command(name = "symbols", mixinStandardHelpOptions = true, subcommands = SymbolsQueryCommand.class,
+        description = {"Generate a symbols.klp file (--kallsyms, or --vmlinux/--modules; and -o).",
+            "klp-tool symbols query -s SYMBOLS NAME... looks names up in one."})
 final class SymbolsCommand implements Callable<Integer> {
 
     @Mixin
     Verbosity verbosity;
 
-    /** Absent when only {@code --symvers} is given (user guide 4.4: a vmlinux block of exports only). */
+    /**
+     * Required unless a subcommand runs, or only {@code --symvers} is given (user guide 4.4: a
+     * vmlinux block of exports only); checked in {@link #call()}.
+     */
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Source source;
 
@@ -62,7 +68,7 @@ final class SymbolsCommand implements Callable<Integer> {
     boolean progress;
 
     /** As typed: a trailing slash must reach {@link OutputFile}, which refuses it. */
-    @Option(names = {"-o", "--output"}, required = true, description = "The symbols file to write.")
+    @Option(names = {"-o", "--output"}, description = "The symbols file to write (required).")
     String output;
 
     @picocli.CommandLine.Spec
@@ -84,10 +90,18 @@ final class SymbolsCommand implements Callable<Integer> {
         verbosity.apply();
         if (source == null && symvers == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "give --vmlinux and/or --modules, or --kallsyms, or --symvers alone");
+                    "Missing required argument (specify one of these): (--kallsyms=<kallsyms> | [--vmlinux=<vmlinux>]"
+                            + " [--modules=<modules>] | --symvers=<symvers>)");
+        }
+        if (output == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required option: '--output=<output>'");
         }
         List<ObjectSymbols> objects;
-        if (source != null && source.kallsyms != null) {
+        boolean kallsyms = source != null && source.kallsyms != null;
+        DuplicateOrigin order = kallsyms ? DuplicateOrigin.KALLSYMS
+                : nmOrder ? DuplicateOrigin.UNSTATED : DuplicateOrigin.ADDRESS;
+        if (kallsyms) {
             objects = SymbolsGenerator.fromKallsyms(source.kallsyms, symvers);
         } else {
             KernelTree tree = source == null ? new KernelTree() : source.tree;
@@ -108,7 +122,7 @@ final class SymbolsCommand implements Callable<Integer> {
                     .objects(new SymbolsGenerator.KernelInputs(tree.vmlinux, tree.modules, symvers));
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
-        SymbolsGenerator.write(objects, bytes);
+        SymbolsGenerator.write(objects, order, bytes);
         OutputFile.writeAtomically(output, bytes.toByteArray(), String.valueOf(source()));
         return KlpTool.OK;
     }

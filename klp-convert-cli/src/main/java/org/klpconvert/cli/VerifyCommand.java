@@ -43,6 +43,13 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Target kernel version (e.g. 6.1, 5.4); default: the newest rules.")
     KernelVersion kernel = KernelVersion.NEWEST;
 
+    @Option(names = "--json", description = "Print one JSON document (schema klp-tool/verify, docs/json.md);"
+            + " INFO findings included.")
+    boolean json;
+
+    /** Version of the {@code klp-tool/verify} JSON schema (docs/json.md). */
+    static final int JSON_VERSION = 1;
+
     @Parameters(arity = "1..*", paramLabel = "MODULE", description = "Converted modules (.ko) to check.")
     Path[] modules;
 
@@ -54,6 +61,37 @@ final class VerifyCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }
+        }
+    }
+
+    private void writeJson(PrintWriter out, java.util.Map<Path, List<Finding>> results) throws java.io.IOException {
+        try (JsonOutput doc = new JsonOutput(out, "verify", JSON_VERSION)) {
+            com.fasterxml.jackson.core.JsonGenerator g = doc.generator();
+            if (symbols != null) {
+                g.writeStringField("symbols_file", symbols.toString());
+            }
+            g.writeStringField("kernel", kernel.toString());
+            g.writeArrayFieldStart("modules");
+            for (java.util.Map.Entry<Path, List<Finding>> e : results.entrySet()) {
+                g.writeStartObject();
+                g.writeStringField("module", e.getKey().toString());
+                g.writeBooleanField("errors", Verifier.hasErrors(e.getValue()));
+                g.writeArrayFieldStart("findings");
+                for (Finding f : e.getValue()) {
+                    g.writeStartObject();
+                    g.writeStringField("rule", f.rule());
+                    g.writeStringField("severity", f.severity().toString());
+                    g.writeStringField("place", f.place());
+                    g.writeStringField("message", f.message());
+                    if (f.kernelMessage() != null) {
+                        g.writeStringField("kernel_message", f.kernelMessage());
+                    }
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
         }
     }
 
@@ -70,6 +108,7 @@ final class VerifyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean errors = false;
         boolean malformed = false;
+        java.util.Map<Path, List<Finding>> results = new java.util.LinkedHashMap<>();
         for (Path module : modules) {
             List<Finding> findings;
             try {
@@ -80,12 +119,19 @@ final class VerifyCommand implements Callable<Integer> {
                 malformed = true;
                 continue;
             }
+            results.put(module, findings);
+            errors |= Verifier.hasErrors(findings);
+            if (json) {
+                continue;
+            }
             for (Finding f : findings) {
                 if (f.severity() != Severity.INFO || showInfo) {
                     out.println(f.render(module.toString()));
                 }
             }
-            errors |= Verifier.hasErrors(findings);
+        }
+        if (json) {
+            writeJson(out, results);
         }
         out.flush();
         return malformed ? KlpTool.MALFORMED : errors ? KlpTool.FAILED : KlpTool.OK;

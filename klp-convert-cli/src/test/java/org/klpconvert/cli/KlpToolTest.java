@@ -91,7 +91,7 @@ class KlpToolTest {
                 "ffffffffc0258000 t bm_status_read\t[binfmt_misc]", "ffffffffc025d0c8 d enabled\t[binfmt_misc]", ""));
         Path out = dir.resolve("symbols.klp");
         assertEquals(0, run("symbols", "--kallsyms", dump.toString(), "-o", out.toString()), err.toString());
-        assertEquals("klp-convert-symbol-data.0.1\n*vmlinux\n_stext\nmm_slots_hash\nmm_slots_hash\n"
+        assertEquals("klp-convert-symbol-data.0.1 order=kallsyms\n*vmlinux\n_stext\nmm_slots_hash\nmm_slots_hash\n"
                 + "*binfmt_misc\nbm_status_read\nenabled\n", Files.readString(out));
     }
 }

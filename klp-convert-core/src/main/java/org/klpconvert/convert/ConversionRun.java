@@ -13,6 +13,9 @@ import org.klpconvert.convert.annotation.Annotation;
 import org.klpconvert.convert.annotation.Annotations;
 import org.klpconvert.convert.arch.ArchHandler;
 import org.klpconvert.convert.diag.Diagnostic;
+import org.klpconvert.convert.resolve.Resolution;
+import org.klpconvert.convert.resolve.Resolution.Target;
+import org.klpconvert.convert.resolve.SymbolResolver;
 import org.klpconvert.elf.Elf;
 import org.klpconvert.elf.ElfFormatException;
 import org.klpconvert.elf.edit.ElfEditor;
@@ -21,6 +24,7 @@ import org.klpconvert.elf.edit.Relocation;
 import org.klpconvert.elf.edit.RelocationTable;
 import org.klpconvert.elf.edit.Section;
 import org.klpconvert.elf.edit.Symbol;
+import org.klpconvert.symbols.CandidateListing;
 import org.klpconvert.symbols.SymbolEntry;
 import org.klpconvert.symbols.SymbolMap;
 
@@ -29,28 +33,17 @@ import org.klpconvert.symbols.SymbolMap;
  * {@link Converter} can run many of these, also at once.
  */
 final class ConversionRun {
-    private static final String TOC_BASE = ".TOC.";
-    /** Relocation section name prefixes converted for every object (klp-convert.md 5.4). */
-    private static final List<String> ALLOWED_FOR_ALL =
-            List.of(".rela.data", ".rela.rodata", ".rela.sdata", ".rela.text", ".rela.toc");
-    /** Converted only for vmlinux: module objects are patched after jump labels are set up. */
-    private static final String VMLINUX_ONLY = ".rela__jump_table";
-
     private final ElfEditor editor;
     private final SymbolMap symbols;
     private final ArchHandler arch;
     private final String moduleName;
     private final Section symtab;
-    private final Map<Symbol, Resolution> resolved = new IdentityHashMap<>();
+    private final Map<Symbol, Target> resolved = new IdentityHashMap<>();
     private final Map<String, Section> klpSections = new HashMap<>();
     private final List<Diagnostic> warnings = new ArrayList<>();
     private final Set<String> ignoredAnnotations = new HashSet<>();
-    private Annotations annotations;
+    private SymbolResolver resolver;
     private int moved;
-
-    /** Where a symbol resolves: its object and position, and whether an annotation said so. */
-    private record Resolution(String object, long pos, boolean annotated) {
-    }
 
     ConversionRun(LivepatchModule module, SymbolMap symbols) {
         this.editor = module.editor();
@@ -61,7 +54,7 @@ final class ConversionRun {
     }
 
     ConversionResult run() throws ConversionException, ElfFormatException {
-        annotations = Annotations.extract(editor);
+        resolver = new SymbolResolver(symbols, Annotations.extract(editor));
         for (Section s : editor.sections()) {
             if (s.name().startsWith(KlpFormat.RELA_PREFIX)) {
                 klpSections.put(s.name(), s);
@@ -92,20 +85,20 @@ final class ConversionRun {
         List<Relocation> order = new ArrayList<>();
         for (Relocation r : relaSection.relocations().entries()) {
             Symbol sym = r.symbol();
-            if (!isUnresolved(sym)) {
+            if (!SymbolResolver.needsResolution(sym)) {
                 continue;
             }
-            if (symbols.exported(sym.name())) {
+            if (resolver.exported(sym.name())) {
                 warnIfAnnotated(sym);
                 continue;
             }
-            Optional<Resolution> resolution = resolve(sym, errors);
-            if (resolution.isEmpty()) {
+            Optional<Target> target = resolve(sym, errors);
+            if (target.isEmpty()) {
                 errors.add(Diagnostic.missingSymbol(sym.name()));
                 continue;
             }
-            String object = resolution.get().object();
-            if (!isAllowed(relaSection.name(), object)) {
+            String object = target.get().object();
+            if (SymbolResolver.sectionRefusal(relaSection.name(), object).isPresent()) {
                 errors.add(Diagnostic.unsupportedSection(sym.name(), relaSection.name(), object));
                 continue;
             }
@@ -132,25 +125,9 @@ final class ConversionRun {
         moved += marked.size();
     }
 
-    /**
-     * Whether a relocation's symbol is an unresolved reference the symbols file must answer
-     * for (klp-convert.md 5.2); exported names are skipped by the caller. Also skipped, unlike
-     * C: absolute and common symbols (D14) and symbols already converted (D10).
-     */
-    private static boolean isUnresolved(Symbol sym) {
-        if (sym == null || sym.isDefined()) {
-            return false;
-        }
-        int shndx = sym.specialIndex();
-        if (shndx == Elf.SHN_ABS || shndx == Elf.SHN_COMMON || shndx == Elf.SHN_LIVEPATCH) {
-            return false;
-        }
-        return !sym.name().equals(TOC_BASE);
-    }
-
     /** B12: an annotation cannot force an exported name; C ignores it silently, -v says so. */
     private void warnIfAnnotated(Symbol sym) {
-        Optional<Annotation> annotation = annotations.forSymbol(sym.name());
+        Optional<Annotation> annotation = resolver.annotation(sym.name());
         if (annotation.isPresent() && ignoredAnnotations.add(sym.name())) {
             Annotation a = annotation.get();
             warnings.add(Diagnostic.warning("annotation for exported symbol ignored: " + a.object() + "."
@@ -158,57 +135,35 @@ final class ConversionRun {
         }
     }
 
-    private static boolean isAllowed(String relaSection, String object) {
-        for (String prefix : ALLOWED_FOR_ALL) {
-            if (relaSection.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return relaSection.equals(VMLINUX_ONLY) && object.equals(KlpFormat.VMLINUX);
-    }
-
     /**
      * Object and position of an unresolved symbol (klp-convert.md 5.3). Successes are cached
      * per symbol; failures are reported again for every relocation, as C does.
      */
-    private Optional<Resolution> resolve(Symbol sym, List<Diagnostic> errors) {
-        Resolution cached = resolved.get(sym);
+    private Optional<Target> resolve(Symbol sym, List<Diagnostic> errors) {
+        Target cached = resolved.get(sym);
         if (cached != null) {
             return Optional.of(cached);
         }
         String name = sym.name();
-        Resolution result = null;
-        Optional<Annotation> annotation = annotations.forSymbol(name);
-        if (annotation.isPresent()) {
-            String object = annotation.get().object();
-            long pos = annotation.get().pos();
-            int count = symbols.count(object, name);
-            if (pos == 0 && count != 1) {
-                errors.add(Diagnostic.symposZeroAmbiguous(count, object, name));
-                addListing(name, errors);
-            } else if (pos > count) {
-                errors.add(Diagnostic.symposNoMatch(object, name, pos));
-                addListing(name, errors);
-            } else {
-                result = new Resolution(object, pos, true);
-            }
-        } else {
-            List<SymbolEntry> matches = symbols.matches(name);
-            if (matches.size() == 1) {
-                result = new Resolution(matches.get(0).object(), 0, false);
-            } else if (matches.size() > 1) {
-                errors.add(Diagnostic.defineSympos(name));
-                addListing(name, errors);
-            }
+        Resolution resolution = resolver.resolve(name);
+        if (resolution instanceof Resolution.Ambiguous ambiguous) {
+            errors.add(Diagnostic.defineSympos(name));
+            addListing(name, ambiguous.candidates(), errors);
+        } else if (resolution instanceof Resolution.BadAnnotation bad) {
+            Annotation a = bad.annotation();
+            errors.add(bad.zeroOnDuplicate() ? Diagnostic.symposZeroAmbiguous(bad.count(), a.object(), name)
+                    : Diagnostic.symposNoMatch(a.object(), name, a.pos()));
+            addListing(name, bad.candidates(), errors);
         }
-        if (result != null) {
-            resolved.put(sym, result);
-        }
-        return Optional.ofNullable(result);
+        Optional<Target> target = resolution.target();
+        target.ifPresent(t -> resolved.put(sym, t));
+        return target;
     }
 
-    private void addListing(String name, List<Diagnostic> errors) {
-        symbols.candidateListing(name).ifPresent(text -> errors.add(new Diagnostic.Listing(text)));
+    private static void addListing(String name, List<SymbolEntry> candidates, List<Diagnostic> errors) {
+        if (!candidates.isEmpty()) {
+            errors.add(new Diagnostic.Listing(CandidateListing.render(name, candidates)));
+        }
     }
 
     /**
@@ -251,7 +206,7 @@ final class ConversionRun {
         }
         List<ConvertedSymbol> converted = new ArrayList<>();
         for (Symbol sym : symtab.symbols().symbols()) {
-            Resolution res = resolved.get(sym);
+            Target res = resolved.get(sym);
             if (res == null) {
                 continue;
             }

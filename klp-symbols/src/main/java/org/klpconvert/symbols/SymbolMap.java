@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -42,9 +43,11 @@ public final class SymbolMap {
     private final Set<String> wanted;
     private final SymbolIndex index;
     private final String[] objectNames;
+    private final String header;
 
-    private SymbolMap(String source, byte[] data, Set<String> wanted, SymbolIndex index) {
+    private SymbolMap(String source, byte[] data, int headerEnd, Set<String> wanted, SymbolIndex index) {
         this.source = source;
+        this.header = new String(data, 0, headerEnd, ISO_8859_1);
         this.data = data;
         this.wanted = wanted;
         this.index = index;
@@ -88,12 +91,12 @@ public final class SymbolMap {
         if (wanted == null) {
             SymbolIndex index = new SymbolIndex(data, null);
             SymbolFileFormat.scanLines(data, headerEnd, source, index);
-            return new SymbolMap(source, data, null, index);
+            return new SymbolMap(source, data, headerEnd, null, index);
         }
         WantedNames filter = new WantedNames(wanted);
         SymbolIndex index = new SymbolIndex(data, filter);
         ParallelScan.scan(data, headerEnd, source, filter, index);
-        return new SymbolMap(source, data, Set.copyOf(wanted), index);
+        return new SymbolMap(source, data, headerEnd, Set.copyOf(wanted), index);
     }
 
     private static byte[] read(Path path) throws SymbolMapFormatException {
@@ -127,6 +130,21 @@ public final class SymbolMap {
     /** The file name given when loading. */
     public String source() {
         return source;
+    }
+
+    /** The first line of the file, without its line end. */
+    public String header() {
+        return header;
+    }
+
+    /** What the file says about the order of equal names (its first line). */
+    public DuplicateOrigin duplicateOrigin() {
+        return DuplicateOrigin.ofHeader(header);
+    }
+
+    /** Whether every name of the file is indexed: a map not loaded for selected names. */
+    public boolean isComplete() {
+        return wanted == null;
     }
 
     /** Whether this map can answer for {@code name}: always for a full map. */
@@ -187,6 +205,52 @@ public final class SymbolMap {
     public Optional<String> candidateListing(String name) {
         List<SymbolEntry> matches = matches(name);
         return matches.isEmpty() ? Optional.empty() : Optional.of(CandidateListing.render(name, matches));
+    }
+
+    /**
+     * Up to {@code limit} names of the file close to {@code name}, for a name that is missing:
+     * first the compiler's renamed copies of it ({@code name.constprop.0}, {@code name.isra.0},
+     * {@code name.llvm.<n>}, ...), then names within a small edit distance (a quarter of the
+     * length, at least 2), nearest first, ties in byte order. Exported names are included.
+     * Needs a full map: a map loaded for selected names knows no others.
+     *
+     * @throws IllegalArgumentException on a map loaded for selected names only
+     */
+    public List<String> closestNames(String name, int limit) {
+        if (wanted != null) {
+            throw new IllegalArgumentException("symbol map " + source
+                    + " was loaded for selected names only; closest names need the whole file");
+        }
+        byte[] query = bytes(name);
+        if (query == null || limit <= 0) {
+            return List.of();
+        }
+        NameDistance distance = new NameDistance(query, Math.max(2, query.length / 4));
+        Map<String, Integer> found = new HashMap<>();
+        collectClose(index.names, query, distance, found);
+        collectClose(index.exported, query, distance, found);
+        found.remove(name);
+        return found.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit).map(Map.Entry::getKey).toList();
+    }
+
+    /** Adds each name of {@code table} close to {@code query}: renamed copies rank as distance 0. */
+    private void collectClose(SliceTable table, byte[] query, NameDistance distance, Map<String, Integer> found) {
+        for (int id = 0; id < table.size(); id++) {
+            int start = table.start(id);
+            int end = table.end(id);
+            int rank;
+            if (end - start > query.length && data[start + query.length] == '.'
+                    && Arrays.equals(data, start, start + query.length, query, 0, query.length)) {
+                rank = 0;
+            } else {
+                rank = distance.distance(data, start, end);
+            }
+            if (rank >= 0) {
+                found.merge(new String(data, start, end - start, ISO_8859_1), rank, Math::min);
+            }
+        }
     }
 
     /** Number of non-exported entries indexed. */

@@ -7,7 +7,7 @@ import org.klpconvert.elf.Elf;
 import org.klpconvert.elf.reloc.Machine;
 
 /** readelf 2.40's names for header, section and symbol field values. */
-final class ReadelfNames {
+public final class ReadelfNames {
     private ReadelfNames() {
     }
 
@@ -102,7 +102,8 @@ final class ReadelfNames {
         "R_386_TLS_LE_32", "R_386_TLS_DTPMOD32", "R_386_TLS_DTPOFF32", "R_386_TLS_TPOFF32", "R_386_SIZE32",
         "R_386_TLS_GOTDESC", "R_386_TLS_DESC_CALL", "R_386_TLS_DESC", "R_386_IRELATIVE", "R_386_GOT32X"};
 
-    static String machine(int eMachine) {
+    /** readelf's name of an {@code e_machine} value, e.g. {@code Advanced Micro Devices X86-64}. */
+    public static String machine(int eMachine) {
         return Machine.of(eMachine).map(Machine::readelfName).or(() -> Optional.ofNullable(OTHER_MACHINES.get(eMachine)))
                 .orElse("<unknown>: 0x" + Integer.toHexString(eMachine));
     }
@@ -153,7 +154,8 @@ final class ReadelfNames {
         return s.toString();
     }
 
-    static String sectionType(long type, int eMachine) {
+    /** readelf's name of a section type, e.g. {@code PROGBITS}. */
+    public static String sectionType(long type, int eMachine) {
         String name = SECTION_TYPES.get((int) type);
         if (name != null) {
             return name;
@@ -251,7 +253,8 @@ final class ReadelfNames {
         return s.append("p (processor specific)").toString();
     }
 
-    static String symbolType(int type, int osAbi) {
+    /** readelf's name of a symbol type, e.g. {@code FUNC}. */
+    public static String symbolType(int type, int osAbi) {
         return switch (type) {
             case 0 -> "NOTYPE";
             case 1 -> "OBJECT";
@@ -272,7 +275,8 @@ final class ReadelfNames {
         };
     }
 
-    static String symbolBinding(int bind, int osAbi) {
+    /** readelf's name of a symbol binding, e.g. {@code GLOBAL}. */
+    public static String symbolBinding(int bind, int osAbi) {
         return switch (bind) {
             case 0 -> "LOCAL";
             case 1 -> "GLOBAL";

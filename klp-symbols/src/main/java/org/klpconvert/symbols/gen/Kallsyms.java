@@ -26,27 +26,58 @@ public final class Kallsyms {
     private Kallsyms() {
     }
 
+    /**
+     * One symbol line of a dump.
+     *
+     * @param address the address as printed (hex digits; zeros when kptr_restrict hides them)
+     * @param type    nm's type letter
+     * @param name    the symbol name
+     * @param object  {@code vmlinux} or the module name
+     */
+    public record Line(String address, String type, String name, String object) {
+    }
+
+    /** Whether {@code firstLine} looks like a kallsyms line ({@code <hex> <type> <name>}). */
+    public static boolean looksLikeKallsyms(String firstLine) {
+        return firstLine.matches("[0-9a-fA-F]+ \\S+ \\S+.*");
+    }
+
+    /**
+     * The symbol lines of the dump in file order, pseudo-modules left out.
+     *
+     * @throws GeneratorInputException naming the file and line when a line is not
+     *                                 {@code <address> <type> <name>[\t[<module>]]}, or the
+     *                                 file has no line at all
+     */
+    public static List<Line> lines(Path dump) throws IOException {
+        List<TextInputs.Line> texts = TextInputs.lines(dump);
+        if (texts.isEmpty()) {
+            throw new GeneratorInputException(dump.toString(), 0, "not a kallsyms dump: no symbol lines");
+        }
+        List<Line> lines = new ArrayList<>();
+        for (TextInputs.Line line : texts) {
+            String[] fields = line.text().split(" ", 3);
+            int tab = fields.length == 3 ? fields[2].indexOf('\t') : -1;
+            String name = fields.length != 3 ? "" : tab < 0 ? fields[2] : fields[2].substring(0, tab);
+            String module = tab < 0 ? null : fields[2].substring(tab + 1);
+            if (fields.length != 3 || !TextInputs.isAddress(fields[0]) || !TextInputs.isType(fields[1])
+                    || !TextInputs.isName(name) || module != null && !isModuleField(module)) {
+                throw line.malformed("kallsyms (<address> <type> <name>[\\t[<module>]])");
+            }
+            String object = module == null ? VMLINUX : moduleName(module);
+            if (object != null) {
+                lines.add(new Line(fields[0], fields[1], name, object));
+            }
+        }
+        return lines;
+    }
+
     /** The objects of the dump: vmlinux first, then the modules in byte-wise order of name. */
     public static List<ObjectSymbols> read(Path dump) throws IOException {
         Map<String, List<String>> byObject = new TreeMap<>(Comparator
                 .comparing((String o) -> !o.equals(VMLINUX)).thenComparing(Comparator.naturalOrder()));
-        for (TextInputs.Line line : TextInputs.lines(dump)) {
-            String text = line.text();
-            String[] fields = text.split(" ", 3);
-            int tab = fields.length == 3 ? fields[2].indexOf('\t') : -1;
-            String name = tab < 0 && fields.length == 3 ? fields[2] : fields.length == 3 ? fields[2].substring(0, tab) : "";
-            String module = tab < 0 ? null : fields[2].substring(tab + 1);
-            if (fields.length != 3 || !TextInputs.isAddress(fields[0]) || !TextInputs.isType(fields[1])
-                    || !TextInputs.isName(name) || module != null && !isModuleField(module)) {
-                throw line.malformed("kallsyms (<address> <type> <name>[\t[<module>]])");
-            }
-            String object = module == null ? VMLINUX : moduleName(module);
-            if (object != null) {
-                byObject.computeIfAbsent(object, o -> new ArrayList<>()).add(name);
-            }
-        }
-        if (byObject.isEmpty()) {
-            throw new GeneratorInputException(dump.toString(), 0, "not a kallsyms dump: no symbol lines");
+        for (Line line : lines(dump)) {
+            byObject.computeIfAbsent(line.object(), o -> new ArrayList<>()).add(line.name());
         }
         List<ObjectSymbols> result = new ArrayList<>();
         byObject.forEach((object, names) -> {

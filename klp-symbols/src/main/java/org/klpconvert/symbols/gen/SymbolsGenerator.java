@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.klpconvert.elf.ElfFile;
 import org.klpconvert.elf.KlpException;
+import org.klpconvert.symbols.DuplicateOrigin;
 import org.klpconvert.symbols.SymbolFileFormat;
 import org.klpconvert.symbols.SymbolFileWriter;
 import org.klpconvert.symbols.io.Compression;
@@ -92,10 +93,19 @@ public final class SymbolsGenerator {
         return objects;
     }
 
-    /** Writes a whole file: the header line, then each block. */
+    /** Writes a whole file with the plain header, which states no order of equal names. */
     public static void write(List<ObjectSymbols> objects, OutputStream out) throws IOException {
+        write(objects, DuplicateOrigin.UNSTATED, out);
+    }
+
+    /**
+     * Writes a whole file: the header line, stating {@code order} after the 27 bytes the C
+     * tool reads, then each block.
+     */
+    public static void write(List<ObjectSymbols> objects, DuplicateOrigin order, OutputStream out)
+            throws IOException {
         SymbolFileWriter writer = new SymbolFileWriter(out);
-        writer.header(SymbolFileFormat.HEADER);
+        writer.header(order.headerLine());
         for (ObjectSymbols block : objects) {
             writer.object(block.object());
             for (String name : block.names()) {
