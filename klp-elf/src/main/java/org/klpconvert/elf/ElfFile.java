@@ -70,8 +70,8 @@ public final class ElfFile {
                 throw new InputFileException(path.toString(), size + " bytes: grew while being opened", null);
             }
             return new ElfFile(path.toString(), channel.map(FileChannel.MapMode.READ_ONLY, 0, size));
-        } catch (InputFileException e) {
-            throw e;
+        } catch (KlpException e) {
+            throw e; // not an ELF object, or refused by InputFiles: already typed and named
         } catch (IOException e) {
             throw new InputFileException(path.toString(), InputFiles.reason(e), e);
         }
