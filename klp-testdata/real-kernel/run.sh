@@ -624,6 +624,8 @@ guide_build() { # <guide work dir>: sections 2, 3 and 5 with our tools under the
     grep -qx 'total_forks: unique' "$WORK/guide-b.log" || fail "guide: explain does not say total_forks: unique"
     grep -qF 'the conversion would succeed' "$WORK/guide-b.log" || fail "guide: explain does not predict success"
     [[ -f $1/$GUIDE_MODULE.ko ]] || fail "guide: no $GUIDE_MODULE.ko was made"
+    grep -qx '    binfmt_misc, position 0' "$WORK/guide-b.log" \
+        || fail "guide: symbols query on the file made from /lib/modules does not show binfmt_misc's bm_status_read"
     ok "guide: $GUIDE_MODULE.ko built, explained, converted and verified as written"
 }
 
