@@ -52,6 +52,7 @@ public final class OutputFile {
     private static final Set<Path> SWEPT = ConcurrentHashMap.newKeySet();
     /** Symbolic links followed at most, as the kernel's {@code MAXSYMLINKS}. */
     private static final int MAX_LINKS = 40;
+    private static final int CHUNK = 1 << 20;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(OutputFile::deletePending, "klp-output-cleanup"));
@@ -94,13 +95,10 @@ public final class OutputFile {
             Path dir = absolute.getParent();
             sweepStale(dir);
             tmp = createTemp(dir, existing == null ? null : absolute);
-            Files.write(tmp, data);
+            write(tmp, data, StandardOpenOption.WRITE);
             if (existing != null && linkCount(absolute) > 1) {
                 // C's creat() writes the shared inode: every hard link sees the new module.
-                try (OutputStream out = Files.newOutputStream(absolute, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING)) {
-                    out.write(data);
-                }
+                write(absolute, data, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
                 Files.delete(tmp);
             } else {
                 try {
@@ -123,6 +121,19 @@ public final class OutputFile {
                 } catch (IOException ignored) {
                     // the original failure is what the user needs to see
                 }
+            }
+        }
+    }
+
+    /**
+     * Writes {@code data} in chunks: a channel copies a heap array it is given whole into a
+     * direct buffer of the same size, which would cost a module's size once more (and counts
+     * against the same limit as the heap).
+     */
+    private static void write(Path file, byte[] data, StandardOpenOption... options) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file, options)) {
+            for (int at = 0; at < data.length; at += CHUNK) {
+                out.write(data, at, Math.min(CHUNK, data.length - at));
             }
         }
     }

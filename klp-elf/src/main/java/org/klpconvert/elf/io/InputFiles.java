@@ -59,7 +59,9 @@ public final class InputFiles {
                     // Only a file that grows or reports no size (procfs) gets here.
                     buffer = Arrays.copyOf(buffer, (int) Math.min(max, Math.max(CHUNK, 2L * size)));
                 }
-                int n = in.read(buffer, size, buffer.length - size);
+                // In chunks: a channel would copy a request of the whole file into a direct
+                // buffer of that size, a second copy of the file outside the heap.
+                int n = in.read(buffer, size, Math.min(CHUNK, buffer.length - size));
                 if (n < 0) {
                     return size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
                 }
