@@ -26,8 +26,6 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "convert", mixinStandardHelpOptions = true, description = "Convert livepatch modules: <in.ko> is written to <out-dir>/<name>.ko.")
 final class ConvertCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(ConvertCommand.class);
-
     @Mixin
     Verbosity verbosity;
 
@@ -62,6 +60,7 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         verbosity.apply();
+        Logger log = LoggerFactory.getLogger(ConvertCommand.class); // after apply(): it sets the level
         if (dryRun) {
             return ExplainCommand.explain(spec.commandLine().getOut(), SymbolMap.load(symbols), List.of(modules), json);
         }
@@ -83,7 +82,7 @@ final class ConvertCommand implements Callable<Integer> {
             Path out = outputFor(module);
             ConversionReport report = converter.convertFile(module, out);
             reports.add(report);
-            LOG.info("{}: {} symbols, {} relocations moved, sections {}", module, report.symbols().size(),
+            log.info("{}: {} symbols, {} relocations moved, sections {}", module, report.symbols().size(),
                     report.moved(), report.newSections());
             if (!json) {
                 for (ConvertedSymbol s : report.symbols()) {

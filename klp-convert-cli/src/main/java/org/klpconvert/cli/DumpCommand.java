@@ -48,8 +48,11 @@ final class DumpCommand implements Callable<Integer> {
     boolean notes;
     @Option(names = {"-W", "--wide"}, description = "Accepted for readelf compatibility: output is always wide.")
     boolean wide;
+    // -h and -V are readelf's letters here, so help and version have their long names only
     @Option(names = "--help", usageHelp = true, description = "Show this help message and exit.")
     boolean help;
+    @Option(names = "--version", versionHelp = true, description = "Print version information and exit.")
+    boolean version;
 
     @Parameters(arity = "1..*", paramLabel = "OBJECT", description = "ELF objects to dump.")
     Path[] objects;

@@ -19,6 +19,11 @@ public final class KlpConvert {
     private KlpConvert() {
     }
 
+    /**
+     * Runs the compatible form and exits with its status.
+     *
+     * @param args {@code [-v|-vv] <symbols.klp> <input.ko> <output.ko>}
+     */
     public static void main(String[] args) {
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
                 StandardCharsets.ISO_8859_1);
@@ -27,7 +32,13 @@ public final class KlpConvert {
         System.exit(status);
     }
 
-    /** Runs the compatible form; returns the exit status. */
+    /**
+     * Runs the compatible form.
+     *
+     * @param args {@code [-v|-vv] <symbols.klp> <input.ko> <output.ko>}
+     * @param err  where the messages go
+     * @return the exit status: 0, or 255 on any failure
+     */
     public static int run(String[] args, PrintStream err) {
         int verbosity = 0;
         int first = 0;

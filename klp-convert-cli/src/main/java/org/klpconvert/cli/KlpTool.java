@@ -2,16 +2,20 @@ package org.klpconvert.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.ScopeType;
 
 /**
  * {@code klp-tool}: the Java additions, as subcommands that cannot be mistaken for the
  * three-path form. Exit codes (style.md section 3): 0 OK; 1 findings or a failure; 2 usage
  * error; 3 malformed input.
  */
-@Command(name = "klp-tool", mixinStandardHelpOptions = true, version = "klp-tool 0.1.0", exitCodeOnInvalidInput = KlpTool.USAGE,
+// scope = INHERIT: every subcommand gets --help, --version and the version provider.
+@Command(name = "klp-tool", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
+        scope = ScopeType.INHERIT, exitCodeOnInvalidInput = KlpTool.USAGE,
         description = "Livepatch module tools: convert, explain a conversion, generate and query symbols files, dump and verify ELF objects, print the annotation header.",
         subcommands = {ConvertCommand.class, ExplainCommand.class, SymbolsCommand.class, DumpCommand.class, VerifyCommand.class,
-                HeaderCommand.class})
+                HeaderCommand.class, HelpCommand.class})
 public final class KlpTool {
     static final int OK = 0;
     static final int FAILED = 1;
@@ -21,6 +25,11 @@ public final class KlpTool {
     private KlpTool() {
     }
 
+    /**
+     * Runs a subcommand and exits with its status.
+     *
+     * @param args the subcommand and its arguments
+     */
     public static void main(String[] args) {
         // Names are bytes (ISO-8859-1 in Java); print them as the same bytes, as readelf does.
         System.setOut(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
@@ -41,7 +50,7 @@ public final class KlpTool {
         System.exit(status);
     }
 
-    /** The configured command line, also used by tests. */
+    /** {@return the configured command line, also used by tests} */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new KlpTool());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {

@@ -1,21 +1,25 @@
 package org.klpconvert.cli;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
-/** {@code -v}/{@code -vv}: INFO/DEBUG logging on stderr; WARN by default. */
+/**
+ * {@code -v}/{@code -vv}: INFO/DEBUG logging on stderr; WARN by default. The level reaches
+ * the logging backend as the system property {@value #LEVEL_PROPERTY}, read by
+ * {@code logback.xml} when the first logger is made: a command calls {@link #apply()} before
+ * it gets its logger.
+ */
 final class Verbosity {
+    /** The system property {@code logback.xml} takes the root level from. */
+    static final String LEVEL_PROPERTY = "klp.log.level";
+
     @Option(names = "-v", description = "More output on stderr (-v INFO, -vv DEBUG).")
     boolean[] verbose = new boolean[0];
 
     void apply() {
-        Level level = switch (verbose.length) {
-            case 0 -> Level.WARN;
-            case 1 -> Level.INFO;
-            default -> Level.DEBUG;
-        };
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(level);
+        System.setProperty(LEVEL_PROPERTY, switch (verbose.length) {
+            case 0 -> "WARN";
+            case 1 -> "INFO";
+            default -> "DEBUG";
+        });
     }
 }

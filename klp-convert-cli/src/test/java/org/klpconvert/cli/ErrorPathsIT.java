@@ -28,7 +28,7 @@ class ErrorPathsIT {
     void finding2ConvertPrintsWhyAConversionFailed() throws Exception {
         ConversionCase c = TestData.conversionCases().get(0);
         Path empty = Files.writeString(dir.resolve("symbols.klp"), "klp-convert-symbol-data.0.1\n*vmlinux\n");
-        Launcher.Run run = Launcher.run(dir, Map.of(), Launcher.TOOL, "convert", "-s", empty.toString(), "-o",
+        Launcher.Run run = Launcher.run(Launcher.TOOL, Map.of(), dir, "convert", "-s", empty.toString(), "-o",
                 dir.toString(), c.input().toString());
         assertEquals(1, run.exit());
         assertTrue(run.stderr().contains("klp-convert: Unable to find missing symbol: "), "stderr: '" + run.stderr() + "'");
@@ -46,7 +46,7 @@ class ErrorPathsIT {
                 out.write(line);
             }
         }
-        Launcher.Run run = Launcher.run(dir, Map.of("JAVA_OPTS", "-Xmx48m"), Launcher.BIN, symbols.toString(),
+        Launcher.Run run = Launcher.run(Launcher.BIN, Map.of("JAVA_OPTS", "-Xmx48m"), dir, symbols.toString(),
                 c.input().toString(), dir.resolve("out.ko").toString());
         assertEquals(255, run.exit());
         assertEquals("klp-convert: out of memory while reading the symbols file " + symbols

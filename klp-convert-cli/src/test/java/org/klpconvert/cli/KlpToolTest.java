@@ -26,6 +26,35 @@ class KlpToolTest {
         return cl.execute(args);
     }
 
+    /** Runs with stdout captured and returns it. */
+    private static String stdout(String... args) {
+        StringWriter out = new StringWriter();
+        CommandLine cl = KlpTool.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        assertEquals(0, cl.execute(args), String.join(" ", args));
+        return out.toString();
+    }
+
+    @Test
+    void everySubcommandPrintsTheBuildVersion() {
+        String version = stdout("--version");
+        assertTrue(version.startsWith("klp-tool " + ToolVersion.current() + "\n"), version);
+        assertTrue(ToolVersion.current().matches("\\d+\\.\\d+\\.\\d+.*"), ToolVersion.current());
+        for (String command : KlpTool.commandLine().getSubcommands().keySet()) {
+            if (!command.equals("help")) {
+                assertEquals(version, stdout(command, "--version"), command);
+            }
+        }
+    }
+
+    @Test
+    void helpNamesACommand() {
+        for (String command : KlpTool.commandLine().getSubcommands().keySet()) {
+            assertTrue(stdout("help", command).contains("Usage: klp-tool " + command), command);
+        }
+        assertEquals(2, run("help", "no-such-command"));
+    }
+
     @Test
     void usageErrorsExit2() {
         assertEquals(2, run("dump", "--no-such-option", "x"));

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs {@code bin/klp-convert} of this source tree as a separate process, as kbuild does. */
@@ -21,23 +22,28 @@ public final class Launcher {
     private Launcher() {
     }
 
+    /**
+     * Runs the launcher of this source tree. Its class-data-sharing archives go to a cache
+     * under {@code target/}, not the user's.
+     */
     public static Run run(Path workingDirectory, String... args) throws IOException, InterruptedException {
-        return run(workingDirectory, java.util.Map.of(), BIN, args);
+        Path cache = Path.of(System.getProperty("user.dir"), "target", "cds-cache");
+        return run(BIN, Map.of("KLP_CONVERT_CACHE", cache.toString()), workingDirectory, args);
     }
 
-    /** Runs {@code program} (here {@link #BIN} or {@link #TOOL}) with extra environment variables. */
-    public static Run run(Path workingDirectory, java.util.Map<String, String> environment, Path program,
-            String... args) throws IOException, InterruptedException {
+    /** Runs {@code program} (a launcher) with extra environment variables. */
+    public static Run run(Path program, Map<String, String> environment, Path workingDirectory, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(program.toString());
         command.addAll(List.of(args));
         Path out = Files.createTempFile("klp-out", ".txt");
         Path err = Files.createTempFile("klp-err", ".txt");
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
             builder.environment().putAll(environment);
-            Process p = builder.start();
+            Process p = builder
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new AssertionError("timeout: " + command);

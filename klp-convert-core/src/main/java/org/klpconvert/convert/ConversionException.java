@@ -14,16 +14,22 @@ public class ConversionException extends KlpException {
 
     private final transient List<Diagnostic> diagnostics;
 
+    /**
+     * A failed conversion with its messages, in the C tool's order.
+     *
+     * @param diagnostics the messages, in the C tool's order
+     */
     public ConversionException(List<Diagnostic> diagnostics) {
         super(summary(diagnostics));
         this.diagnostics = List.copyOf(diagnostics);
     }
 
+    /** {@return the messages, in the C tool's order} */
     public List<Diagnostic> diagnostics() {
         return diagnostics;
     }
 
-    /** All messages as printed. */
+    /** {@return all messages as printed} */
     public String render() {
         StringBuilder sb = new StringBuilder();
         diagnostics.forEach(d -> sb.append(d.render()));

@@ -16,6 +16,15 @@ import org.klpconvert.convert.diag.Diagnostic;
 public record ConversionReport(String module, List<ConvertedSymbol> symbols, List<String> newSections, int moved,
         List<Diagnostic> warnings) {
 
+    /**
+     * Copies the lists.
+     *
+     * @param module the module's name as given
+     * @param symbols converted symbols in symbol-table order
+     * @param newSections names of the livepatch relocation sections created
+     * @param moved number of relocations moved
+     * @param warnings findings that did not stop the conversion
+     */
     public ConversionReport {
         symbols = List.copyOf(symbols);
         newSections = List.copyOf(newSections);

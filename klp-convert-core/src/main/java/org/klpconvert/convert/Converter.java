@@ -23,11 +23,16 @@ import org.klpconvert.symbols.SymbolMap;
 public final class Converter {
     private final SymbolMap symbols;
 
+    /**
+     * A converter that resolves against {@code symbols}.
+     *
+     * @param symbols the symbols file to resolve against
+     */
     public Converter(SymbolMap symbols) {
         this.symbols = symbols;
     }
 
-    /** The symbols file this converter resolves against. */
+    /** {@return the symbols file this converter resolves against} */
     public SymbolMap symbols() {
         return symbols;
     }
@@ -35,6 +40,7 @@ public final class Converter {
     /**
      * Converts a module held in memory.
      *
+     * @return the converted module and the messages
      * @param module the module's bytes (not modified)
      * @param name   the name used in messages, usually the path as given
      * @throws ElfFormatException  the module is not a readable ELF object
@@ -44,12 +50,26 @@ public final class Converter {
         return convert(ElfFile.parse(module, name));
     }
 
-    /** Converts a parsed module; the {@link ElfFile} is not changed. */
+    /**
+     * Converts a parsed module; the {@link ElfFile} is not changed.
+     *
+     * @param module the module (not modified)
+     * @return the converted module and the messages
+     * @throws ElfFormatException if the module's tables are malformed
+     * @throws ConversionException if the module cannot be converted; it carries the C tool's messages
+     */
     public ConversionResult convert(ElfFile module) throws ElfFormatException, ConversionException {
         return convert(LivepatchModule.open(module));
     }
 
-    /** Converts an opened module; it is edited in the process and cannot be converted again. */
+    /**
+     * Converts an opened module; it is edited in the process and cannot be converted again.
+     *
+     * @param module the opened module
+     * @return the converted module and the messages
+     * @throws ElfFormatException if the module's tables are malformed
+     * @throws ConversionException if the module cannot be converted; it carries the C tool's messages
+     */
     public ConversionResult convert(LivepatchModule module) throws ElfFormatException, ConversionException {
         for (String name : module.undefinedNames()) {
             if (!symbols.covers(name)) {
@@ -67,6 +87,11 @@ public final class Converter {
      * Only a regular input file of at most {@link InputFiles#MAX_SIZE} bytes is read; it is
      * mapped, so the heap holds the decoded module and the output, and it must not be
      * truncated while it is converted.
+     *
+     * @param input the livepatch module to convert
+     * @param output where the converted module goes
+     * @return what was converted
+     * @throws IOException if a file cannot be read or written
      */
     public ConversionReport convertFile(Path input, Path output) throws IOException {
         ConversionResult result = convert(ElfFile.map(input));

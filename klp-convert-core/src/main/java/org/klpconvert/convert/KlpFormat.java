@@ -18,12 +18,23 @@ public final class KlpFormat {
     private KlpFormat() {
     }
 
-    /** {@code .klp.rela.<object>.<base>}; base names usually start with a dot, hence {@code ..text}. */
+    /**
+     * {@return {@code .klp.rela.<object>.<base>}; base names usually start with a dot, hence {@code ..text}}
+     *
+     * @param object the object the symbols belong to ({@code vmlinux} or a module)
+     * @param baseSection the section the relocations apply to
+     */
     public static String relaSectionName(String object, String baseSection) {
         return RELA_PREFIX + object + "." + baseSection;
     }
 
-    /** {@code .klp.sym.<object>.<name>,<pos>}, the position in decimal, unsigned. */
+    /**
+     * {@return {@code .klp.sym.<object>.<name>,<pos>}, the position in decimal, unsigned}
+     *
+     * @param object the object the symbol belongs to
+     * @param name the symbol name
+     * @param pos the symbol's position among equal names (0 when unique)
+     */
     public static String symbolName(String object, String name, long pos) {
         return SYM_PREFIX + object + "." + name + "," + Long.toUnsignedString(pos);
     }

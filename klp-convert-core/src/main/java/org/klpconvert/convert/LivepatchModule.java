@@ -30,7 +30,13 @@ public final class LivepatchModule {
         this.symbolTable = symbolTable;
     }
 
-    /** Opens and checks a module; the {@link ElfFile} itself is not changed. */
+    /**
+     * Opens and checks a module; the {@link ElfFile} itself is not changed.
+     *
+     * @param file the module
+     * @return the module, ready for conversion
+     * @throws ElfFormatException if the object is malformed
+     */
     public static LivepatchModule open(ElfFile file) throws ElfFormatException {
         ElfEditor editor = ElfEditor.open(file);
         Section symtab = editor.section(".symtab")
@@ -71,13 +77,13 @@ public final class LivepatchModule {
                 : file.header().shoff() + (long) s.original().index() * file.header().shentsize();
     }
 
-    /** The module's name as given (its path, usually). */
+    /** {@return the module's name as given (its path, usually)} */
     public String name() {
         return name;
     }
 
     /**
-     * Names of the undefined symbols: the only names conversion asks the symbols file about.
+     * {@return names of the undefined symbols: the only names conversion asks the symbols file about}
      * The empty name is one of them when a relocation refers to a nameless undefined symbol,
      * which a blank line of the symbols file matches.
      */

@@ -64,7 +64,10 @@ public final class OutputFile {
     /**
      * Writes {@code data} to {@code target} whole or not at all.
      *
+     * @param target the file to write
+     * @param data the whole content
      * @param input the input's name, which prefixes the message on failure (D4)
+     * @throws KlpException if the data are malformed or cannot be written
      */
     public static void writeAtomically(Path target, byte[] data, String input) throws KlpException {
         writeAtomically(target.toString(), data, input);

@@ -48,6 +48,11 @@ public final class ElfFile {
     /**
      * Reads a whole file; the path as given is used in error messages. Only a regular file of
      * at most {@link InputFiles#MAX_SIZE} bytes is read ({@link InputFileException} otherwise).
+     *
+     * @param path the file to read
+     * @return the checked view of the file
+     * @throws IOException if the file cannot be read ({@link InputFileException}) or is not a
+     *                     well-formed ELF object ({@link ElfFormatException})
      */
     public static ElfFile read(Path path) throws IOException {
         return new ElfFile(path.toString(), ByteBuffer.wrap(InputFiles.readAll(path)));
@@ -61,6 +66,11 @@ public final class ElfFile {
      * use: the JVM reports access to a mapped page that no longer exists as an
      * {@link InternalError}, which callers that cannot exclude that (files shared with other
      * writers) should catch around their use.
+     *
+     * @param path the file to map
+     * @return the checked view of the mapped file
+     * @throws IOException if the file cannot be mapped ({@link InputFileException}) or is not
+     *                     a well-formed ELF object ({@link ElfFormatException})
      */
     public static ElfFile map(Path path) throws IOException {
         InputFiles.regularFileSize(path);
@@ -80,50 +90,67 @@ public final class ElfFile {
     /**
      * Parses an object held in memory. The array is not copied and must not be changed while
      * the view is used.
+     *
+     * @param bytes the whole object
+     * @param sourceName the name used in messages, usually the path as given
+     * @return the checked view of the object
+     * @throws ElfFormatException if the object is malformed
      */
     public static ElfFile parse(byte[] bytes, String sourceName) throws ElfFormatException {
         return new ElfFile(sourceName, ByteBuffer.wrap(bytes));
     }
 
-    /** Name used for this object in messages (usually the path as given). */
+    /** {@return name used for this object in messages (usually the path as given)} */
     public String source() {
         return source;
     }
 
+    /** {@return the ELF header, extended numbering resolved} */
     public ElfHeader header() {
         return header;
     }
 
-    /** A copy of {@code e_ident}, the first 16 bytes. */
+    /** {@return a copy of {@code e_ident}, the first 16 bytes} */
     public byte[] ident() {
         byte[] ident = new byte[EI_NIDENT];
         data.get(0, ident);
         return ident;
     }
 
-    /** Length of the object in bytes. */
+    /** {@return length of the object in bytes} */
     public int length() {
         return length;
     }
 
+    /** {@return the byte order of the object} */
     public ByteOrder byteOrder() {
         return header.byteOrder();
     }
 
+    /** {@return whether the object is ELF64} */
     public boolean is64() {
         return header.is64();
     }
 
-    /** All section headers in index order, section 0 included. */
+    /** {@return all section headers in index order, section 0 included} */
     public List<SectionHeader> sections() {
         return sections;
     }
 
+    /**
+     * {@return the section header at {@code index}}
+     *
+     * @param index the section index, below {@code header().shnum()}
+     */
     public SectionHeader section(int index) {
         return sections.get(index);
     }
 
-    /** The first section with that exact name. */
+    /**
+     * {@return the first section with that exact name}
+     *
+     * @param name the section name
+     */
     public Optional<SectionHeader> section(String name) {
         for (SectionHeader s : sections) {
             if (s.name().equals(name)) {
@@ -133,7 +160,11 @@ public final class ElfFile {
         return Optional.empty();
     }
 
-    /** A read-only view of a section's bytes (empty for NOBITS and NULL sections). */
+    /**
+     * {@return a read-only view of a section's bytes (empty for NOBITS and NULL sections)}
+     *
+     * @param s a section of this object
+     */
     public ByteBuffer content(SectionHeader s) {
         if (!s.hasFileData()) {
             return ByteBuffer.allocate(0).asReadOnlyBuffer();
@@ -141,7 +172,11 @@ public final class ElfFile {
         return data.slice((int) s.offset(), (int) s.size()).order(header.byteOrder());
     }
 
-    /** A copy of a section's bytes. */
+    /**
+     * {@return a copy of a section's bytes}
+     *
+     * @param s a section of this object
+     */
     public byte[] contentBytes(SectionHeader s) {
         if (!s.hasFileData()) {
             return new byte[0];
@@ -151,7 +186,7 @@ public final class ElfFile {
         return copy;
     }
 
-    /** A copy of the whole file. */
+    /** {@return a copy of the whole file} */
     public byte[] toByteArray() {
         byte[] copy = new byte[length];
         data.get(0, copy);
@@ -159,9 +194,14 @@ public final class ElfFile {
     }
 
     /**
-     * A read-only view of {@code size} bytes at file offset {@code offset}, in the file's byte
+     * {@return a read-only view of {@code size} bytes at file offset {@code offset}, in the file's byte
      * order; {@code what} names the structure in the error raised when the range is not
-     * inside the file.
+     * inside the file}
+     *
+     * @param offset the file offset
+     * @param size the number of bytes
+     * @param what what the bytes are, for the message when they lie outside the file
+     * @throws ElfFormatException if the object is malformed
      */
     public ByteBuffer bytes(long offset, long size, String what) throws ElfFormatException {
         if (offset < 0 || size < 0 || offset > length || size > length - offset) {
@@ -172,8 +212,12 @@ public final class ElfFile {
     }
 
     /**
-     * The NUL-terminated string at {@code offset} of string table {@code table}, decoded
-     * ISO-8859-1 so that names compare byte-wise.
+     * {@return the NUL-terminated string at {@code offset} of string table {@code table}, decoded
+     * ISO-8859-1 so that names compare byte-wise}
+     *
+     * @param table a string table of this object
+     * @param offset the string's offset in the table
+     * @throws ElfFormatException if the object is malformed
      */
     public String string(SectionHeader table, long offset) throws ElfFormatException {
         if (table.type() != Elf.SHT_STRTAB) {
@@ -183,7 +227,7 @@ public final class ElfFile {
         return stringAt(table, offset, "string");
     }
 
-    /** The symbol tables ({@code SHT_SYMTAB}) of the file, in index order. */
+    /** {@return the symbol tables ({@code SHT_SYMTAB}) of the file, in index order} */
     public List<SectionHeader> symbolTables() {
         List<SectionHeader> result = new ArrayList<>();
         for (SectionHeader s : sections) {
@@ -194,13 +238,22 @@ public final class ElfFile {
         return result;
     }
 
-    /** The symbols of the first {@code SHT_SYMTAB}, or an empty list if there is none. */
+    /**
+     * {@return the symbols of the first {@code SHT_SYMTAB}, or an empty list if there is none}
+     *
+     * @throws ElfFormatException if the object is malformed
+     */
     public List<ElfSymbol> symbols() throws ElfFormatException {
         List<SectionHeader> tables = symbolTables();
         return tables.isEmpty() ? List.of() : symbols(tables.get(0));
     }
 
-    /** The symbols of one symbol table, index 0 included. */
+    /**
+     * {@return the symbols of one symbol table, index 0 included}
+     *
+     * @param table a symbol table of this object
+     * @throws ElfFormatException if the object is malformed
+     */
     public List<ElfSymbol> symbols(SectionHeader table) throws ElfFormatException {
         List<ElfSymbol> cached = symbolCache.get(table.index());
         if (cached == null) {
@@ -210,7 +263,13 @@ public final class ElfFile {
         return cached;
     }
 
-    /** Number of entries of a table section, after checking its {@code sh_entsize}. */
+    /**
+     * {@return number of entries of a table section, after checking its {@code sh_entsize}}
+     *
+     * @param table a table section of this object
+     * @param expectedEntsize the entry size the table's type requires
+     * @throws ElfFormatException if the object is malformed
+     */
     public int entryCount(SectionHeader table, int expectedEntsize) throws ElfFormatException {
         if (table.entsize() == 0) {
             throw error(table.offset(), "section " + table.name() + " has sh_entsize 0");
@@ -226,7 +285,12 @@ public final class ElfFile {
         return (int) (table.size() / expectedEntsize);
     }
 
-    /** The entries of a REL or RELA section, with symbol indices checked against its table. */
+    /**
+     * {@return the entries of a REL or RELA section, with symbol indices checked against its table}
+     *
+     * @param section a relocation section of this object
+     * @throws ElfFormatException if the object is malformed
+     */
     public List<ElfRelocation> relocations(SectionHeader section) throws ElfFormatException {
         boolean rela = section.type() == Elf.SHT_RELA;
         if (!rela && section.type() != Elf.SHT_REL) {
@@ -266,7 +330,12 @@ public final class ElfFile {
         return Collections.unmodifiableList(java.util.Arrays.asList(result));
     }
 
-    /** The symbol table a relocation or group section refers to through {@code sh_link}. */
+    /**
+     * {@return the symbol table a relocation or group section refers to through {@code sh_link}}
+     *
+     * @param section a section of this object
+     * @throws ElfFormatException if the object is malformed
+     */
     public SectionHeader linkedSymbolTable(SectionHeader section) throws ElfFormatException {
         long link = section.link();
         if (link <= 0 || link >= sections.size()) {

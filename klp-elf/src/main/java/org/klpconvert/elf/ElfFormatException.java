@@ -8,10 +8,20 @@ package org.klpconvert.elf;
 public class ElfFormatException extends KlpException {
     private static final long serialVersionUID = 1L;
 
+    /** The file, as named in messages. */
     private final String file;
+    /** The file offset of the bad field, or -1. */
     private final long offset;
+    /** What is wrong, without the file name. */
     private final String reason;
 
+    /**
+     * A malformed-object error; the message is {@code <file>: <reason>}.
+     *
+     * @param file the file, as named in messages
+     * @param offset the file offset of the bad field, or -1
+     * @param reason what is wrong
+     */
     public ElfFormatException(String file, long offset, String reason) {
         super(file + ": " + reason);
         this.file = file;
@@ -19,17 +29,17 @@ public class ElfFormatException extends KlpException {
         this.reason = reason;
     }
 
-    /** The file (or source name) being read. */
+    /** {@return the file (or source name) being read} */
     public String file() {
         return file;
     }
 
-    /** File offset of the problem, or -1. */
+    /** {@return file offset of the problem, or -1} */
     public long offset() {
         return offset;
     }
 
-    /** What is wrong, without the file name. */
+    /** {@return what is wrong, without the file name} */
     public String reason() {
         return reason;
     }

@@ -12,25 +12,27 @@ public record ElfHeader(int elfClass, int dataEncoding, int identVersion, int os
         int ehsize, int phentsize, int phnum, int shentsize, int rawShnum, int rawShstrndx,
         int shnum, int shstrndx) {
 
+    /** {@return whether the object is ELF64} */
     public boolean is64() {
         return elfClass == Elf.ELFCLASS64;
     }
 
+    /** {@return the byte order from {@code e_ident}} */
     public ByteOrder byteOrder() {
         return dataEncoding == Elf.ELFDATA2MSB ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
     }
 
-    /** Size of one symbol table entry in this class. */
+    /** {@return size of one symbol table entry in this class} */
     public int symbolSize() {
         return is64() ? 24 : 16;
     }
 
-    /** Size of one RELA entry in this class. */
+    /** {@return size of one RELA entry in this class} */
     public int relaSize() {
         return is64() ? 24 : 12;
     }
 
-    /** Size of one REL entry in this class. */
+    /** {@return size of one REL entry in this class} */
     public int relSize() {
         return is64() ? 16 : 8;
     }

@@ -8,15 +8,17 @@ package org.klpconvert.elf;
 public record ElfSymbol(int index, String name, long nameOffset, int info, int other, int shndx,
         int sectionIndex, long value, long size) {
 
+    /** {@return the binding ({@code STB_*}), the high nibble of {@code st_info}} */
     public int bind() {
         return info >>> 4;
     }
 
+    /** {@return the type ({@code STT_*}), the low nibble of {@code st_info}} */
     public int type() {
         return info & 0xf;
     }
 
-    /** Whether the symbol is defined in a section of the file. */
+    /** {@return whether the symbol is defined in a section of the file} */
     public boolean hasSection() {
         return sectionIndex != 0;
     }

@@ -9,10 +9,21 @@ import java.io.IOException;
 public class KlpException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An error with a message.
+     *
+     * @param message the message, naming the file and the place
+     */
     public KlpException(String message) {
         super(message);
     }
 
+    /**
+     * An error with a message and the exception that caused it.
+     *
+     * @param message the message, naming the file and the place
+     * @param cause the underlying exception
+     */
     public KlpException(String message, Throwable cause) {
         super(message, cause);
     }

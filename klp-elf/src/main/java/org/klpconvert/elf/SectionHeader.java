@@ -7,7 +7,7 @@ package org.klpconvert.elf;
 public record SectionHeader(int index, String name, long nameOffset, int type, long flags, long addr,
         long offset, long size, long link, long info, long addralign, long entsize) {
 
-    /** Whether the section occupies bytes in the file. */
+    /** {@return whether the section occupies bytes in the file} */
     public boolean hasFileData() {
         return type != Elf.SHT_NOBITS && type != Elf.SHT_NULL;
     }

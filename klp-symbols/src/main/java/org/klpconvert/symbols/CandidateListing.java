@@ -21,6 +21,10 @@ public final class CandidateListing {
      * Renders the listing for {@code matches} (entries in file order, as
      * {@link SymbolMap#matches} returns them). Every line ends in {@code \n}; there is no
      * {@code klp-convert: } prefix.
+     *
+     * @param name the ambiguous symbol name
+     * @param matches the entries with that name
+     * @return the listing text, line ends included
      */
     public static String render(String name, List<SymbolEntry> matches) {
         // C walks its entry list, which is in reverse file order; a group takes the place where

@@ -29,22 +29,26 @@ public enum DuplicateOrigin {
         this.kernelOrder = kernelOrder;
     }
 
-    /** The name used in the header and in reports; empty for {@link #UNSTATED}. */
+    /** {@return the name used in the header and in reports; empty for {@link #UNSTATED}} */
     public String word() {
         return word;
     }
 
-    /** Whether the k-th line of a name is guaranteed to be the copy sympos k binds. */
+    /** {@return whether the k-th line of a name is guaranteed to be the copy sympos k binds} */
     public boolean kernelOrder() {
         return kernelOrder;
     }
 
-    /** The first line of a file with this order. */
+    /** {@return the first line of a file with this order} */
     public String headerLine() {
         return this == UNSTATED ? SymbolFileFormat.HEADER : SymbolFileFormat.HEADER + KEY + word;
     }
 
-    /** The order a file's first line states. */
+    /**
+     * {@return the order a file's first line states}
+     *
+     * @param headerLine the symbols file's first line
+     */
     public static DuplicateOrigin ofHeader(String headerLine) {
         String rest = headerLine.startsWith(SymbolFileFormat.HEADER)
                 ? headerLine.substring(SymbolFileFormat.HEADER.length()) : "";

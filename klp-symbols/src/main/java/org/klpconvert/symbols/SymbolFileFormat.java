@@ -108,9 +108,11 @@ public final class SymbolFileFormat {
     }
 
     /**
-     * Why {@code name} cannot be written as a symbol line, or {@code null} when it reads back
+     * {@return why {@code name} cannot be written as a symbol line, or {@code null} when it reads back
      * as exactly that symbol (a {@code __ksymtab_} name reads back as the export, as nm output
-     * does). A writer must refuse the others: the file would say something else.
+     * does)} A writer must refuse the others: the file would say something else.
+     *
+     * @param name a symbol name to be written
      */
     public static String symbolLineProblem(String name) {
         if (name.startsWith("*")) {
@@ -124,7 +126,11 @@ public final class SymbolFileFormat {
         return text.indexOf('\n') >= 0 ? "contains a newline, so it would be read as several lines" : null;
     }
 
-    /** {@code text} in double quotes with newlines, carriage returns and NULs escaped, for messages. */
+    /**
+     * {@return {@code text} in double quotes with newlines, carriage returns and NULs escaped, for messages}
+     *
+     * @param text the text to quote
+     */
     public static String quoted(String text) {
         return '"' + text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r")
                 .replace("\0", "\\0") + '"';

@@ -27,7 +27,11 @@ public final class SymbolFileWriter implements SymbolFileVisitor, Closeable {
 
     private final OutputStream out;
 
-    /** Writes to {@code out}, which {@link #close} closes. */
+    /**
+     * Writes to {@code out}, which {@link #close} closes.
+     *
+     * @param out where the file goes; not closed by the writer
+     */
     public SymbolFileWriter(OutputStream out) {
         this.out = new BufferedOutputStream(out, 1 << 16);
     }

@@ -54,7 +54,13 @@ public final class SymbolMap {
         this.objectNames = new String[index.objects.size()];
     }
 
-    /** Loads and indexes a whole symbols file, plain or compressed (gzip, xz, zstd). */
+    /**
+     * Loads and indexes a whole symbols file, plain or compressed (gzip, xz, zstd).
+     *
+     * @param path the symbols file
+     * @return the indexed symbols file
+     * @throws SymbolMapFormatException if the C tool would refuse the symbols file
+     */
     public static SymbolMap load(Path path) throws SymbolMapFormatException {
         return parse(read(path), path.toString(), null);
     }
@@ -70,6 +76,8 @@ public final class SymbolMap {
      * load the full map with {@link #load(Path)}. The object list, {@link #entryCount} and
      * {@link #exportedCount} cover only the indexed names (objects: all of them).
      *
+     * @param path the symbols file
+     * @return the map, answering for the wanted names only
      * @param wanted the names the caller will ask about; {@code null} means all names
      * @throws SymbolMapFormatException as {@link #load(Path)}: the whole file is still checked
      */
@@ -81,8 +89,11 @@ public final class SymbolMap {
      * Indexes the content of a symbols file, which may be compressed. A plain array is used as
      * is and must not be changed afterwards.
      *
+     * @param content the file's bytes
+     * @return the indexed symbols file
      * @param source the file name used in messages
      * @param wanted the names to index, or {@code null} for all
+     * @throws SymbolMapFormatException if the C tool would refuse the symbols file
      */
     public static SymbolMap parse(byte[] content, String source, Set<String> wanted)
             throws SymbolMapFormatException {
@@ -127,38 +138,50 @@ public final class SymbolMap {
         }
     }
 
-    /** The file name given when loading. */
+    /** {@return the file name given when loading} */
     public String source() {
         return source;
     }
 
-    /** The first line of the file, without its line end. */
+    /** {@return the first line of the file, without its line end} */
     public String header() {
         return header;
     }
 
-    /** What the file says about the order of equal names (its first line). */
+    /** {@return what the file says about the order of equal names (its first line)} */
     public DuplicateOrigin duplicateOrigin() {
         return DuplicateOrigin.ofHeader(header);
     }
 
-    /** Whether every name of the file is indexed: a map not loaded for selected names. */
+    /** {@return whether every name of the file is indexed: a map not loaded for selected names} */
     public boolean isComplete() {
         return wanted == null;
     }
 
-    /** Whether this map can answer for {@code name}: always for a full map. */
+    /**
+     * {@return whether this map can answer for {@code name}: always for a full map}
+     *
+     * @param name a symbol name
+     */
     public boolean covers(String name) {
         return wanted == null || wanted.contains(name);
     }
 
-    /** Whether some {@code __ksymtab_<name>} line exists, under any object. */
+    /**
+     * {@return whether some {@code __ksymtab_<name>} line exists, under any object}
+     *
+     * @param name a symbol name, without the {@code __ksymtab_} prefix
+     */
     public boolean exported(String name) {
         byte[] key = key(name);
         return key != null && index.exported.find(key) >= 0;
     }
 
-    /** Every non-exported entry with this name, in file order. */
+    /**
+     * {@return every non-exported entry with this name, in file order}
+     *
+     * @param name a symbol name
+     */
     public List<SymbolEntry> matches(String name) {
         int[] entries = entries(name);
         Map<Integer, Integer> totals = new HashMap<>();
@@ -176,8 +199,11 @@ public final class SymbolMap {
     }
 
     /**
-     * Number of non-exported entries with this object and name: a hash lookup, then a walk
-     * over the entries of that name only.
+     * {@return number of non-exported entries with this object and name: a hash lookup, then a walk
+     * over the entries of that name only}
+     *
+     * @param object the object name
+     * @param name a symbol name
      */
     public int count(String object, String name) {
         int[] entries = entries(name);
@@ -199,8 +225,10 @@ public final class SymbolMap {
     }
 
     /**
-     * The candidate listing for {@code name} (§2.6, Java form D2), or empty when no entry has
-     * that name (C prints nothing then).
+     * {@return the candidate listing for {@code name} (§2.6, Java form D2), or empty when no entry has
+     * that name (C prints nothing then)}
+     *
+     * @param name a symbol name
      */
     public Optional<String> candidateListing(String name) {
         List<SymbolEntry> matches = matches(name);
@@ -208,12 +236,14 @@ public final class SymbolMap {
     }
 
     /**
-     * Up to {@code limit} names of the file close to {@code name}, for a name that is missing:
+     * {@return up to {@code limit} names of the file close to {@code name}, for a name that is missing:
      * first the compiler's renamed copies of it ({@code name.constprop.0}, {@code name.isra.0},
      * {@code name.llvm.<n>}, ...), then names within a small edit distance (a quarter of the
-     * length, at least 2), nearest first, ties in byte order. Exported names are included.
+     * length, at least 2), nearest first, ties in byte order} Exported names are included.
      * Needs a full map: a map loaded for selected names knows no others.
      *
+     * @param name the missing name
+     * @param limit the most names to return
      * @throws IllegalArgumentException on a map loaded for selected names only
      */
     public List<String> closestNames(String name, int limit) {
@@ -253,17 +283,17 @@ public final class SymbolMap {
         }
     }
 
-    /** Number of non-exported entries indexed. */
+    /** {@return number of non-exported entries indexed} */
     public int entryCount() {
         return index.entryCount();
     }
 
-    /** Number of distinct exported names indexed. */
+    /** {@return number of distinct exported names indexed} */
     public int exportedCount() {
         return index.exported.size();
     }
 
-    /** Distinct object names, in order of first appearance. */
+    /** {@return distinct object names, in order of first appearance} */
     public List<String> objects() {
         List<String> result = new ArrayList<>(objectNames.length);
         for (int i = 0; i < objectNames.length; i++) {
@@ -275,6 +305,9 @@ public final class SymbolMap {
     /**
      * Replays the file line by line into {@code visitor}; with a {@link SymbolFileWriter} this
      * writes the file back byte for byte.
+     *
+     * @param visitor receives the lines in file order
+     * @throws IOException if a file cannot be read or written
      */
     public void accept(SymbolFileVisitor visitor) throws IOException {
         SymbolFileFormat.accept(data, source, visitor);

@@ -28,20 +28,28 @@ public final class SymbolMapFormatException extends KlpException {
             this.format = format;
         }
 
-        /** The C format string ({@code %s} = the path as given). */
+        /** {@return the C format string ({@code %s} = the path as given)} */
         public String format() {
             return format;
         }
 
-        /** The C message for {@code file}, without the {@code klp-convert: } prefix. */
+        /**
+         * {@return the C message for {@code file}, without the {@code klp-convert: } prefix}
+         *
+         * @param file the path as given
+         */
         public String render(String file) {
             return format.replace("%s", file);
         }
     }
 
+    /** Which C message applies. */
     private final Kind kind;
+    /** The path as given by the user. */
     private final String file;
+    /** The 1-based line number, or 0. */
     private final int line;
+    /** The offending line, or null. */
     private final String text;
 
     /**
@@ -60,26 +68,27 @@ public final class SymbolMapFormatException extends KlpException {
         this.text = text;
     }
 
+    /** {@return which C message applies} */
     public Kind kind() {
         return kind;
     }
 
-    /** The symbols file as given by the user. */
+    /** {@return the symbols file as given by the user} */
     public String file() {
         return file;
     }
 
-    /** 1-based line number of the offending line, or 0. */
+    /** {@return 1-based line number of the offending line, or 0} */
     public int line() {
         return line;
     }
 
-    /** The offending line without its newline, or {@code null} when no line applies. */
+    /** {@return the offending line without its newline, or {@code null} when no line applies} */
     public String text() {
         return text;
     }
 
-    /** The exact C message (klp-convert.md §2.4, M10-M13), without prefix. */
+    /** {@return the exact C message (klp-convert.md §2.4, M10-M13), without prefix} */
     public String cText() {
         return kind.render(file);
     }

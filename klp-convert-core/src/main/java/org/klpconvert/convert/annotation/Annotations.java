@@ -40,12 +40,16 @@ public final class Annotations {
         }
     }
 
-    /** Every record in load order. */
+    /** {@return every record in load order} */
     public List<Annotation> records() {
         return records;
     }
 
-    /** The record that decides {@code symbol}: the last one loaded with that name. */
+    /**
+     * {@return the record that decides {@code symbol}: the last one loaded with that name}
+     *
+     * @param symbol the symbol name
+     */
     public Optional<Annotation> forSymbol(String symbol) {
         return Optional.ofNullable(byName.get(symbol));
     }
@@ -54,6 +58,10 @@ public final class Annotations {
      * Loads every annotation, removes the annotation sections (with their relocation
      * sections, symbols and the relocations against those symbols), then checks the
      * records against what remains. Failures carry the C messages followed by M03.
+     *
+     * @param editor the module being converted
+     * @return the annotations found
+     * @throws ConversionException if the module cannot be converted; it carries the C tool's messages
      */
     public static Annotations extract(ElfEditor editor) throws ConversionException {
         List<Diagnostic> problems = new ArrayList<>();

@@ -14,19 +14,29 @@ import org.klpconvert.elf.reloc.Machine;
  */
 public interface ArchHandler {
 
-    /** readelf's name of a relocation type, or {@code unrecognized: <hex>}. */
+    /**
+     * {@return readelf's name of a relocation type, or {@code unrecognized: <hex>}}
+     *
+     * @param type the {@code r_type} value
+     */
     String typeName(int type);
 
     /**
-     * Why the kernel cannot apply {@code relocation} as a livepatch relocation, or empty.
+     * {@return why the kernel cannot apply {@code relocation} as a livepatch relocation, or empty}
      *
+     * @param relocation the relocation
+     * @param shape the entry sizes of the object's class
      * @param target the section the relocation applies to
      */
     Optional<String> refusal(Relocation relocation, Section target, ObjectShape shape);
 
     /**
-     * Why a location at {@code offset} is not inside {@code target}, or empty: the kernel
-     * would write past the section, into whatever follows it in memory.
+     * {@return why a location at {@code offset} is not inside {@code target}, or empty} The
+     * kernel would write past the section, into whatever follows it in memory.
+     *
+     * @param offset the relocation's {@code r_offset}
+     * @param target the section the relocation applies to
+     * @param shape  the object's class and byte order
      */
     static Optional<String> outside(long offset, Section target, ObjectShape shape) {
         long size = target.content().size(shape);
@@ -37,7 +47,11 @@ public interface ArchHandler {
         return Optional.empty();
     }
 
-    /** The handler for an {@code e_machine} value; unknown machines get no checks. */
+    /**
+     * {@return the handler for an {@code e_machine} value; unknown machines get no checks}
+     *
+     * @param eMachine the {@code e_machine} value
+     */
     static ArchHandler forMachine(int eMachine) {
         return Machine.of(eMachine).<ArchHandler>map(m -> switch (m) {
             case X86_64 -> new X86_64Handler();

@@ -53,6 +53,8 @@ public final class Explainer {
     /**
      * Explains the conversion of {@code file}.
      *
+     * @param file the livepatch module
+     * @return what the converter would do with each unresolved symbol
      * @throws ElfFormatException the module cannot be opened, as the converter would report it
      * @throws IllegalArgumentException a map loaded for other names than the module's undefined ones
      */

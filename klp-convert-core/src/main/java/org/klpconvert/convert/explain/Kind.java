@@ -25,12 +25,12 @@ public enum Kind {
         this.fatal = fatal;
     }
 
-    /** The name shown to users and used in JSON. */
+    /** {@return the name shown to users and used in JSON} */
     public String label() {
         return label;
     }
 
-    /** Whether a symbol of this kind makes the conversion fail. */
+    /** {@return whether a symbol of this kind makes the conversion fail} */
     public boolean fatal() {
         return fatal;
     }

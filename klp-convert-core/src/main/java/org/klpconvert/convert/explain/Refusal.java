@@ -21,7 +21,7 @@ public record Refusal(Rule rule, String reason) {
             this.label = label;
         }
 
-        /** The name shown to users and used in JSON. */
+        /** {@return the name shown to users and used in JSON} */
         public String label() {
             return label;
         }

@@ -14,7 +14,7 @@ public sealed interface Resolution
         permits Resolution.Unique, Resolution.Annotated, Resolution.Ambiguous, Resolution.BadAnnotation,
         Resolution.Missing {
 
-    /** The object and position the symbol becomes, when the name resolves. */
+    /** {@return the object and position the symbol becomes, when the name resolves} */
     Optional<Target> target();
 
     /** Exactly one non-exported entry of that name in the whole file: position 0 in its object. */
@@ -39,7 +39,11 @@ public sealed interface Resolution
      * @param candidates every entry of that name, in file order, with the position that selects it
      */
     record Ambiguous(List<SymbolEntry> candidates) implements Resolution {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param candidates every entry of that name, in file order, with the position that selects it
+         */
         public Ambiguous {
             candidates = List.copyOf(candidates);
         }
@@ -59,12 +63,18 @@ public sealed interface Resolution
      * @param candidates every entry of that name, in file order
      */
     record BadAnnotation(Annotation annotation, int count, List<SymbolEntry> candidates) implements Resolution {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param annotation the record that decided the name
+         * @param count how many entries of that name its object has
+         * @param candidates every entry of that name, in file order
+         */
         public BadAnnotation {
             candidates = List.copyOf(candidates);
         }
 
-        /** Whether it is the position-0 case (M31) rather than the too-large position (M32). */
+        /** {@return whether it is the position-0 case (M31) rather than the too-large position (M32)} */
         public boolean zeroOnDuplicate() {
             return annotation.pos() == 0;
         }

@@ -44,9 +44,11 @@ public final class SymbolResolver {
     }
 
     /**
-     * Whether a relocation's symbol is an unresolved reference the symbols file must answer for
-     * (klp-convert.md 5.2); exported names are the caller's next test. Also skipped, unlike C:
+     * {@return whether a relocation's symbol is an unresolved reference the symbols file must answer for
+     * (klp-convert.md 5.2); exported names are the caller's next test} Also skipped, unlike C:
      * absolute and common symbols (D14) and symbols already converted (D10).
+     *
+     * @param sym a symbol of the module
      */
     public static boolean needsResolution(Symbol sym) {
         if (sym == null || sym.isDefined()) {
@@ -59,17 +61,29 @@ public final class SymbolResolver {
         return !sym.name().equals(TOC_BASE);
     }
 
-    /** Whether some {@code __ksymtab_<name>} line exists: such a name stays a normal relocation. */
+    /**
+     * {@return whether some {@code __ksymtab_<name>} line exists: such a name stays a normal relocation}
+     *
+     * @param name a symbol name
+     */
     public boolean exported(String name) {
         return symbols.exported(name);
     }
 
-    /** The annotation that decides {@code name}, if any (the last one loaded). */
+    /**
+     * {@return the annotation that decides {@code name}, if any (the last one loaded)}
+     *
+     * @param name a symbol name
+     */
     public Optional<Annotation> annotation(String name) {
         return annotations.forSymbol(name);
     }
 
-    /** Where a non-exported unresolved name resolves (klp-convert.md 5.3). */
+    /**
+     * {@return where a non-exported unresolved name resolves (klp-convert.md 5.3)}
+     *
+     * @param name an undefined symbol's name
+     */
     public Resolution resolve(String name) {
         Optional<Annotation> annotation = annotations.forSymbol(name);
         if (annotation.isPresent()) {
@@ -88,8 +102,11 @@ public final class SymbolResolver {
     }
 
     /**
-     * Why a relocation in {@code relaSection} cannot become a livepatch relocation for
-     * {@code object}, or empty when it can (klp-convert.md 5.4, a prefix test).
+     * {@return why a relocation in {@code relaSection} cannot become a livepatch relocation for
+     * {@code object}, or empty when it can (klp-convert.md 5.4, a prefix test)}
+     *
+     * @param relaSection the relocation section
+     * @param object the object its symbols belong to
      */
     public static Optional<String> sectionRefusal(String relaSection, String object) {
         for (String prefix : ALLOWED_FOR_ALL) {

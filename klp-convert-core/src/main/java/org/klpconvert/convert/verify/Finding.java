@@ -15,6 +15,15 @@ import java.util.Objects;
  */
 public record Finding(String rule, Severity severity, String place, String message, String kernelMessage) {
 
+    /**
+     * Checks that every field but {@code kernelMessage} is present.
+     *
+     * @param rule the rule's ID
+     * @param severity how serious it is
+     * @param place where in the module
+     * @param message what is wrong
+     * @param kernelMessage the kernel's log line, or null
+     */
     public Finding {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(severity, "severity");
@@ -23,8 +32,10 @@ public record Finding(String rule, Severity severity, String place, String messa
     }
 
     /**
-     * The report line: {@code <file>: <SEVERITY> <RULE> <place>: <message>}, followed by
-     * {@code  [kernel: <message>]} when there is a kernel message.
+     * {@return the report line: {@code <file>: <SEVERITY> <RULE> <place>: <message>}, followed by
+     * {@code  [kernel: <message>]} when there is a kernel message}
+     *
+     * @param file the module as given
      */
     public String render(String file) {
         String line = file + ": " + severity + " " + rule + " " + place + ": " + message;

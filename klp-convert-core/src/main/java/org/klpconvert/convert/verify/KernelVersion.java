@@ -20,6 +20,12 @@ public record KernelVersion(int major, int minor) implements Comparable<KernelVe
     private static final KernelVersion V6_1 = new KernelVersion(6, 1);
     private static final Pattern FORM = Pattern.compile("v?(\\d{1,4})\\.(\\d{1,4})([.\\-+~].*)?");
 
+    /**
+     * Checks that both numbers are non-negative.
+     *
+     * @param major the major number
+     * @param minor the minor number
+     */
     public KernelVersion {
         if (major < 0 || minor < 0) {
             throw new IllegalArgumentException("negative kernel version " + major + "." + minor);
@@ -30,6 +36,8 @@ public record KernelVersion(int major, int minor) implements Comparable<KernelVe
      * Parses {@code 6.1}, {@code v5.4}, {@code 6.1.0-13-amd64} and the like; only the first
      * two numbers count.
      *
+     * @param text the version text
+     * @return the version
      * @throws IllegalArgumentException the text is not a kernel version
      */
     public static KernelVersion parse(String text) {
@@ -40,14 +48,14 @@ public record KernelVersion(int major, int minor) implements Comparable<KernelVe
         return new KernelVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }
 
-    /** The longest symbol name the klp symbol parser accepts: {@code KSYM_NAME_LEN - 1}. */
+    /** {@return the longest symbol name the klp symbol parser accepts: {@code KSYM_NAME_LEN - 1}} */
     public int maxSymbolNameLength() {
         return compareTo(V6_1) >= 0 ? 511 : 127;
     }
 
     /**
-     * Whether vmlinux klp sections are applied by the module loader and module-specific ones
-     * may not refer to vmlinux symbols (v5.8 and later).
+     * {@return whether vmlinux klp sections are applied by the module loader and module-specific ones
+     * may not refer to vmlinux symbols (v5.8 and later)}
      */
     public boolean splitsVmlinuxRelocations() {
         return compareTo(V5_8) >= 0;

@@ -37,25 +37,26 @@ public final class Verifier {
         this.kernel = b.kernel;
     }
 
-    /** A builder with no symbols file and the newest kernel's rules. */
+    /** {@return a builder with no symbols file and the newest kernel's rules} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The symbols file the KS9/KP rules use, if any. */
+    /** {@return the symbols file the KS9/KP rules use, if any} */
     public Optional<SymbolMap> symbols() {
         return Optional.ofNullable(symbols);
     }
 
-    /** The kernel version whose rules apply. */
+    /** {@return the kernel version whose rules apply} */
     public KernelVersion kernel() {
         return kernel;
     }
 
     /**
-     * All findings for one module, INFO included, by rule family (KM, KR, KS, KP, KO) and then
-     * in the order the module's sections and symbols come.
+     * {@return all findings for one module, INFO included, by rule family (KM, KR, KS, KP, KO) and then
+     * in the order the module's sections and symbols come}
      *
+     * @param module the module
      * @throws ElfFormatException a table the rules need cannot be read at all
      */
     public List<Finding> verify(ElfFile module) throws ElfFormatException {
@@ -68,12 +69,22 @@ public final class Verifier {
         return report.findings();
     }
 
-    /** Reads and verifies a module file. */
+    /**
+     * Reads and verifies a module file.
+     *
+     * @param module the module file
+     * @return the findings, in rule order
+     * @throws IOException if a file cannot be read or written
+     */
     public List<Finding> verify(Path module) throws IOException {
         return verify(ElfFile.read(module));
     }
 
-    /** Whether any finding has severity ERROR. */
+    /**
+     * {@return whether any finding has severity ERROR}
+     *
+     * @param findings findings of a verification
+     */
     public static boolean hasErrors(List<Finding> findings) {
         return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
     }
@@ -86,18 +97,27 @@ public final class Verifier {
         private Builder() {
         }
 
-        /** The symbols file of the target kernel: enables KS9, KP1 and KP2. */
+        /**
+         * {@return the symbols file of the target kernel: enables KS9, KP1 and KP2}
+         *
+         * @param map the symbols file the module was converted against
+         */
         public Builder symbols(SymbolMap map) {
             this.symbols = map;
             return this;
         }
 
-        /** The target kernel version; the default is {@link KernelVersion#NEWEST}. */
+        /**
+         * {@return the target kernel version; the default is {@link KernelVersion#NEWEST}}
+         *
+         * @param version the kernel the module is for
+         */
         public Builder kernel(KernelVersion version) {
             this.kernel = Objects.requireNonNull(version, "version");
             return this;
         }
 
+        /** {@return the verifier} */
         public Verifier build() {
             return new Verifier(this);
         }

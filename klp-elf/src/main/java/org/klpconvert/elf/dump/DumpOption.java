@@ -38,7 +38,7 @@ public enum DumpOption {
         this.readelfOption = readelfOption;
     }
 
-    /** The readelf option, e.g. {@code -h} or {@code --dyn-syms}. */
+    /** {@return the readelf option, e.g. {@code -h} or {@code --dyn-syms}} */
     public String readelfOption() {
         return readelfOption;
     }

@@ -21,12 +21,23 @@ public final class ReadelfDump {
     private ReadelfDump() {
     }
 
-    /** The dump of {@code readelf -W -h -S -s -r}; fails if a table it shows is malformed. */
+    /**
+     * {@return the dump of {@code readelf -W -h -S -s -r}; fails if a table it shows is malformed}
+     *
+     * @param file the object to print
+     * @throws ElfFormatException if the object is malformed
+     */
     public static String of(ElfFile file) throws ElfFormatException {
         return of(file, DumpOption.DEFAULT);
     }
 
-    /** The dump of {@code readelf -W} with the given options; fails if a table it shows is malformed. */
+    /**
+     * {@return the dump of {@code readelf -W} with the given options; fails if a table it shows is malformed}
+     *
+     * @param file the object to print
+     * @param options what to print, as readelf's option letters select it
+     * @throws ElfFormatException if the object is malformed
+     */
     public static String of(ElfFile file, Set<DumpOption> options) throws ElfFormatException {
         StringBuilder text = new StringBuilder(4096);
         try {
@@ -43,6 +54,11 @@ public final class ReadelfDump {
      * Writes the dump to {@code out} table by table, holding at most one block of text at a
      * time. Fails with {@link ElfFormatException} if a table it shows is malformed (after the
      * text of the tables before it was written) and with any {@link IOException} of {@code out}.
+     *
+     * @param file the object to print
+     * @param options what to print, as readelf's option letters select it
+     * @param out where the text goes
+     * @throws IOException if a file cannot be read or written
      */
     public static void write(ElfFile file, Set<DumpOption> options, Appendable out) throws IOException {
         Sink sink = new Sink(out);

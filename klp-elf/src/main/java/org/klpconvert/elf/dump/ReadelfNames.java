@@ -102,7 +102,11 @@ public final class ReadelfNames {
         "R_386_TLS_LE_32", "R_386_TLS_DTPMOD32", "R_386_TLS_DTPOFF32", "R_386_TLS_TPOFF32", "R_386_SIZE32",
         "R_386_TLS_GOTDESC", "R_386_TLS_DESC_CALL", "R_386_TLS_DESC", "R_386_IRELATIVE", "R_386_GOT32X"};
 
-    /** readelf's name of an {@code e_machine} value, e.g. {@code Advanced Micro Devices X86-64}. */
+    /**
+     * {@return readelf's name of an {@code e_machine} value, e.g. {@code Advanced Micro Devices X86-64}}
+     *
+     * @param eMachine the {@code e_machine} value
+     */
     public static String machine(int eMachine) {
         return Machine.of(eMachine).map(Machine::readelfName).or(() -> Optional.ofNullable(OTHER_MACHINES.get(eMachine)))
                 .orElse("<unknown>: 0x" + Integer.toHexString(eMachine));
@@ -154,7 +158,12 @@ public final class ReadelfNames {
         return s.toString();
     }
 
-    /** readelf's name of a section type, e.g. {@code PROGBITS}. */
+    /**
+     * {@return readelf's name of a section type, e.g. {@code PROGBITS}}
+     *
+     * @param type the {@code sh_type} value
+     * @param eMachine the {@code e_machine} value, for processor-specific types
+     */
     public static String sectionType(long type, int eMachine) {
         String name = SECTION_TYPES.get((int) type);
         if (name != null) {
@@ -253,7 +262,12 @@ public final class ReadelfNames {
         return s.append("p (processor specific)").toString();
     }
 
-    /** readelf's name of a symbol type, e.g. {@code FUNC}. */
+    /**
+     * {@return readelf's name of a symbol type, e.g. {@code FUNC}}
+     *
+     * @param type the symbol type
+     * @param osAbi the {@code EI_OSABI} value, for OS-specific types
+     */
     public static String symbolType(int type, int osAbi) {
         return switch (type) {
             case 0 -> "NOTYPE";
@@ -275,7 +289,12 @@ public final class ReadelfNames {
         };
     }
 
-    /** readelf's name of a symbol binding, e.g. {@code GLOBAL}. */
+    /**
+     * {@return readelf's name of a symbol binding, e.g. {@code GLOBAL}}
+     *
+     * @param bind the symbol binding
+     * @param osAbi the {@code EI_OSABI} value, for OS-specific bindings
+     */
     public static String symbolBinding(int bind, int osAbi) {
         return switch (bind) {
             case 0 -> "LOCAL";

@@ -31,7 +31,12 @@ public final class DynamicSection {
         this.strings = strings;
     }
 
-    /** The object's dynamic section; empty when it has none (no {@code PT_DYNAMIC}, or it is empty). */
+    /**
+     * {@return the object's dynamic section; empty when it has none (no {@code PT_DYNAMIC}, or it is empty)}
+     *
+     * @param file the object
+     * @throws ElfFormatException if the object is malformed
+     */
     public static Optional<DynamicSection> of(ElfFile file) throws ElfFormatException {
         ProgramHeaders segments = ProgramHeaders.of(file);
         Optional<ProgramHeader> dynamic = segments.first(ProgramHeader.PT_DYNAMIC);
@@ -96,24 +101,30 @@ public final class DynamicSection {
         return Optional.empty();
     }
 
-    /** File offset of the first entry. */
+    /** {@return file offset of the first entry} */
     public long offset() {
         return offset;
     }
 
-    /** The entries up to and including the first {@code DT_NULL}. */
+    /** {@return the entries up to and including the first {@code DT_NULL}} */
     public List<DynamicEntry> entries() {
         return entries;
     }
 
-    /** The value of the first entry with that tag. */
+    /**
+     * {@return the value of the first entry with that tag}
+     *
+     * @param tag the {@code d_tag} value
+     */
     public Optional<Long> value(long tag) {
         return value(entries, tag);
     }
 
     /**
-     * The string at {@code offset} of the dynamic string table; empty when there is no such
-     * table or the offset is outside it. An unterminated string ends at the table's end.
+     * {@return the string at {@code offset} of the dynamic string table; empty when there is no such
+     * table or the offset is outside it} An unterminated string ends at the table's end.
+     *
+     * @param offset the offset in the {@code DT_STRTAB} table
      */
     public Optional<String> string(long offset) {
         if (strings == null || offset < 0 || offset >= strings.capacity()) {
@@ -128,7 +139,7 @@ public final class DynamicSection {
         return Optional.of(new String(name, StandardCharsets.ISO_8859_1));
     }
 
-    /** The {@code DT_NEEDED} library names, in order. */
+    /** {@return the {@code DT_NEEDED} library names, in order} */
     public List<String> needed() {
         List<String> names = new ArrayList<>();
         for (DynamicEntry e : entries) {
@@ -139,12 +150,12 @@ public final class DynamicSection {
         return names;
     }
 
-    /** The {@code DT_SONAME}, if there is one. */
+    /** {@return the {@code DT_SONAME}, if there is one} */
     public Optional<String> soname() {
         return value(DynamicEntry.DT_SONAME).flatMap(this::string);
     }
 
-    /** Whether {@code DT_FLAGS_1} has {@code DF_1_PIE}: the object is a position-independent executable. */
+    /** {@return whether {@code DT_FLAGS_1} has {@code DF_1_PIE}: the object is a position-independent executable} */
     public boolean isPie() {
         for (DynamicEntry e : entries) {
             if (e.tag() == DynamicEntry.DT_NULL) {

@@ -35,41 +35,58 @@ public final class ElfEditor {
         this.flags = source.header().flags();
     }
 
-    /** Decodes every table of {@code file} into an editable model. */
+    /**
+     * Decodes every table of {@code file} into an editable model.
+     *
+     * @param file the object to decode (not modified)
+     * @return the editable model
+     * @throws ElfFormatException if the object is malformed
+     */
     public static ElfEditor open(ElfFile file) throws ElfFormatException {
         ElfEditor editor = new ElfEditor(file);
         editor.decode();
         return editor;
     }
 
-    /** The object this model was read from. */
+    /** {@return the object this model was read from} */
     public ElfFile source() {
         return source;
     }
 
+    /** {@return the original ELF header} */
     public ElfHeader header() {
         return source.header();
     }
 
+    /** {@return the entry sizes of this object's class} */
     public ObjectShape shape() {
         return shape;
     }
 
-    /** {@code e_flags} to write. */
+    /** {@return {@code e_flags} to write} */
     public long flags() {
         return flags;
     }
 
+    /**
+     * Sets the {@code e_flags} to write.
+     *
+     * @param flags the new {@code e_flags}
+     */
     public void setFlags(long flags) {
         this.flags = flags;
     }
 
-    /** Sections in index order, section 0 included; a live read-only view. */
+    /** {@return sections in index order, section 0 included; a live read-only view} */
     public List<Section> sections() {
         return Collections.unmodifiableList(sections);
     }
 
-    /** The first section with that exact name. */
+    /**
+     * {@return the first section with that exact name}
+     *
+     * @param name the section name
+     */
     public Optional<Section> section(String name) {
         for (Section s : sections) {
             if (s.name().equals(name)) {
@@ -79,7 +96,7 @@ public final class ElfEditor {
         return Optional.empty();
     }
 
-    /** The section-name string table (the section {@code e_shstrndx} refers to). */
+    /** {@return the section-name string table (the section {@code e_shstrndx} refers to)} */
     public Section sectionNames() {
         return sectionNames;
     }
@@ -87,6 +104,12 @@ public final class ElfEditor {
     /**
      * Appends a new section after all existing ones; its name is appended to the section-name
      * table. Link, info, alignment and entry size start at 0.
+     *
+     * @param name the section name
+     * @param type the section type ({@code SHT_*})
+     * @param flags the section flags ({@code SHF_*})
+     * @param content the section's content
+     * @return the new section
      */
     public Section addSection(String name, int type, long flags, SectionContent content) {
         int nameOffset = sectionNames.strings().append(name);
@@ -99,6 +122,10 @@ public final class ElfEditor {
     /**
      * Gives {@code symbol} a new name, appended to the string table of its symbol table; the
      * old string stays where it was.
+     *
+     * @param symbolTable the symbol table that holds the symbol
+     * @param symbol the symbol to rename
+     * @param newName its new name
      */
     public void rename(Section symbolTable, Symbol symbol, String newName) {
         Section strings = symbolTable.link();
@@ -112,6 +139,8 @@ public final class ElfEditor {
      * Removes sections and everything that depends on them: symbols defined in them,
      * relocations (in any section) against those symbols, relocation sections that apply to
      * them, extended index tables of removed symbol tables, and their membership in groups.
+     *
+     * @param doomed the sections to remove
      */
     public void remove(List<Section> doomed) {
         Set<Section> gone = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -156,7 +185,11 @@ public final class ElfEditor {
         sections.removeIf(gone::contains);
     }
 
-    /** Removes one section and what depends on it; see {@link #remove(List)}. */
+    /**
+     * Removes one section and what depends on it; see {@link #remove(List)}.
+     *
+     * @param section the section to remove
+     */
     public void remove(Section section) {
         remove(List.of(section));
     }
@@ -165,6 +198,10 @@ public final class ElfEditor {
      * Serialises the model with the given layout. A symbol table that needs extended section
      * indices (a symbol defined in a section whose index is {@code 0xff00} or more) and has no
      * {@code .symtab_shndx} gets one first: it is appended to the model as the last section.
+     *
+     * @param policy where sections are placed in the file
+     * @return the bytes of the object
+     * @throws ElfFormatException if the object is malformed
      */
     public byte[] write(LayoutPolicy policy) throws ElfFormatException {
         addMissingExtendedIndexTables();

@@ -9,12 +9,16 @@ package org.klpconvert.elf.edit;
 public final class ExtendedIndexTable implements SectionContent {
     private final SymbolTable symbols;
 
-    /** The extension of {@code symbols}. */
+    /**
+     * The extension of {@code symbols}.
+     *
+     * @param symbols the symbol table the indices belong to
+     */
     public ExtendedIndexTable(SymbolTable symbols) {
         this.symbols = symbols;
     }
 
-    /** The table this one extends. */
+    /** {@return the table this one extends} */
     public SymbolTable symbols() {
         return symbols;
     }

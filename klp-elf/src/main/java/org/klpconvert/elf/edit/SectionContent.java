@@ -8,6 +8,10 @@ package org.klpconvert.elf.edit;
 public sealed interface SectionContent
         permits RawContent, NoBits, StringTable, SymbolTable, RelocationTable, GroupContent, ExtendedIndexTable {
 
-    /** Size in bytes this content occupies when written with the given entry size. */
+    /**
+     * {@return size in bytes this content occupies when written with the given entry size}
+     *
+     * @param shape the entry sizes of the object's class
+     */
     long size(ObjectShape shape);
 }

@@ -12,11 +12,21 @@ public final class StringTable implements SectionContent {
     private final byte[] original;
     private final ByteArrayOutputStream appended = new ByteArrayOutputStream();
 
+    /**
+     * A string table that starts with the bytes of an existing one.
+     *
+     * @param original the existing table's bytes (not copied)
+     */
     public StringTable(byte[] original) {
         this.original = original.clone();
     }
 
-    /** Appends {@code name} and a NUL; returns the offset of the new string. No reuse. */
+    /**
+     * Appends {@code name} and a NUL; returns the offset of the new string. No reuse.
+     *
+     * @param name the string to add
+     * @return the offset of the new string
+     */
     public int append(String name) {
         int offset = original.length + appended.size();
         byte[] b = name.getBytes(StandardCharsets.ISO_8859_1);
@@ -25,7 +35,7 @@ public final class StringTable implements SectionContent {
         return offset;
     }
 
-    /** Current contents. */
+    /** {@return current contents} */
     public byte[] toByteArray() {
         byte[] tail = appended.toByteArray();
         byte[] all = new byte[original.length + tail.length];

@@ -19,6 +19,18 @@ public final class Symbol {
     int writeIndex;
     long writeGeneration = -1;
 
+    /**
+     * A symbol table entry.
+     *
+     * @param name         the name
+     * @param nameOffset   the offset of the name in the original string table
+     * @param info         the {@code st_info} byte
+     * @param other        the {@code st_other} byte
+     * @param section      the defining section, or null
+     * @param specialIndex the special section index ({@code SHN_*}) when {@code section} is null
+     * @param value        the {@code st_value}
+     * @param size         the {@code st_size}
+     */
     public Symbol(String name, int nameOffset, int info, int other, Section section, int specialIndex,
             long value, long size) {
         this.name = name;
@@ -31,11 +43,12 @@ public final class Symbol {
         this.size = size;
     }
 
+    /** {@return the symbol name} */
     public String name() {
         return name;
     }
 
-    /** Offset of the name in the string table ({@code st_name}). */
+    /** {@return offset of the name in the string table ({@code st_name})} */
     public int nameOffset() {
         return nameOffset;
     }
@@ -45,68 +58,92 @@ public final class Symbol {
         this.nameOffset = nameOffset;
     }
 
+    /** {@return the {@code st_info} byte} */
     public int info() {
         return info;
     }
 
+    /** {@return the binding ({@code STB_*})} */
     public int bind() {
         return info >>> 4;
     }
 
+    /** {@return the type ({@code STT_*})} */
     public int type() {
         return info & 0xf;
     }
 
+    /** {@return the {@code st_other} byte} */
     public int other() {
         return other;
     }
 
-    /** The section the symbol is defined in, or null. */
+    /** {@return the section the symbol is defined in, or null} */
     public Section section() {
         return section;
     }
 
-    /** The raw {@code st_shndx} of a symbol without a section (0 for a defined one). */
+    /** {@return the raw {@code st_shndx} of a symbol without a section (0 for a defined one)} */
     public int specialIndex() {
         return specialIndex;
     }
 
-    /** Whether the symbol is defined in a section of this object. */
+    /** {@return whether the symbol is defined in a section of this object} */
     public boolean isDefined() {
         return section != null;
     }
 
-    /** Detaches the symbol from any section and gives it a special index. */
+    /**
+     * Detaches the symbol from any section and gives it a special index.
+     *
+     * @param shndx the special section index ({@code SHN_*})
+     */
     public void setSpecialIndex(int shndx) {
         this.section = null;
         this.specialIndex = shndx;
     }
 
-    /** Defines the symbol in a section. */
+    /**
+     * Defines the symbol in a section.
+     *
+     * @param section the defining section
+     */
     public void setSection(Section section) {
         this.section = section;
         this.specialIndex = 0;
     }
 
+    /** {@return the {@code st_value}} */
     public long value() {
         return value;
     }
 
+    /**
+     * Sets the {@code st_value}.
+     *
+     * @param value the new value
+     */
     public void setValue(long value) {
         this.value = value;
     }
 
+    /** {@return the {@code st_size}} */
     public long size() {
         return size;
     }
 
+    /**
+     * Sets the {@code st_size}.
+     *
+     * @param size the new size
+     */
     public void setSize(long size) {
         this.size = size;
     }
 
     /**
-     * The name a tool shows: a section symbol takes its section's name, as readelf and
-     * klp-convert do.
+     * {@return the name a tool shows: a section symbol takes its section's name, as readelf and
+     * klp-convert do}
      */
     public String displayName() {
         if (type() == org.klpconvert.elf.Elf.STT_SECTION && section != null) {

@@ -12,19 +12,30 @@ import java.util.function.Predicate;
 public final class SymbolTable implements SectionContent {
     private final List<Symbol> symbols;
 
+    /**
+     * A symbol table with these entries, index 0 included.
+     *
+     * @param symbols the entries, in order
+     */
     public SymbolTable(List<Symbol> symbols) {
         this.symbols = new ArrayList<>(symbols);
     }
 
-    /** A read-only view in table order. */
+    /** {@return a read-only view in table order} */
     public List<Symbol> symbols() {
         return Collections.unmodifiableList(symbols);
     }
 
+    /** {@return the number of entries} */
     public int count() {
         return symbols.size();
     }
 
+    /**
+     * Appends a symbol.
+     *
+     * @param symbol the symbol to append
+     */
     public void add(Symbol symbol) {
         symbols.add(symbol);
     }
@@ -33,7 +44,7 @@ public final class SymbolTable implements SectionContent {
         return symbols.removeIf(filter);
     }
 
-    /** The number of {@code STB_LOCAL} symbols: what klp-convert writes as {@code sh_info}. */
+    /** {@return the number of {@code STB_LOCAL} symbols: what klp-convert writes as {@code sh_info}} */
     public int localCount() {
         int n = 0;
         for (Symbol s : symbols) {

@@ -22,28 +22,39 @@ public record Note(String name, long type, long descriptorOffset, ByteBuffer des
     /** GNU: program properties. */
     public static final long NT_GNU_PROPERTY_TYPE_0 = 5;
 
-    /** Keeps a read-only view. */
+    /**
+     * Keeps a read-only view.
+     *
+     * @param name the owner ({@code GNU}, {@code Linux}, {@code stapsdt}, ...), without its NUL
+     * @param type {@code n_type}, meaningful per owner
+     * @param descriptorOffset file offset of the descriptor
+     * @param descriptor the descriptor, a read-only view in the file's byte order
+     */
     public Note {
         descriptor = descriptor.asReadOnlyBuffer().order(descriptor.order());
     }
 
-    /** The descriptor, a fresh read-only view positioned at its start. */
+    /** {@return the descriptor, a fresh read-only view positioned at its start} */
     @Override
     public ByteBuffer descriptor() {
         return descriptor.duplicate().order(descriptor.order());
     }
 
-    /** Size of the descriptor in bytes. */
+    /** {@return size of the descriptor in bytes} */
     public int descriptorSize() {
         return descriptor.capacity();
     }
 
-    /** Whether this is a GNU note of that type. */
+    /**
+     * {@return whether this is a GNU note of that type}
+     *
+     * @param gnuType the GNU note type
+     */
     public boolean isGnu(long gnuType) {
         return name.equals("GNU") && type == gnuType;
     }
 
-    /** The build ID as lower-case hex, if this is a GNU build-ID note. */
+    /** {@return the build ID as lower-case hex, if this is a GNU build-ID note} */
     public Optional<String> buildId() {
         if (!isGnu(NT_GNU_BUILD_ID)) {
             return Optional.empty();
@@ -53,7 +64,11 @@ public record Note(String name, long type, long descriptorOffset, ByteBuffer des
         return Optional.of(HexFormat.of().formatHex(id));
     }
 
-    /** Byte {@code i} of the descriptor, unsigned. */
+    /**
+     * {@return byte {@code i} of the descriptor, unsigned}
+     *
+     * @param i the byte's index in the descriptor
+     */
     public int descriptorByte(int i) {
         return descriptor.get(i) & 0xff;
     }

@@ -25,7 +25,12 @@ public final class Notes {
     private Notes() {
     }
 
-    /** The note areas of {@code file}, in section (or segment) order. */
+    /**
+     * {@return the note areas of {@code file}, in section (or segment) order}
+     *
+     * @param file the object
+     * @throws ElfFormatException if the object is malformed
+     */
     public static List<NoteArea> areas(ElfFile file) throws ElfFormatException {
         List<NoteArea> areas = new ArrayList<>();
         for (SectionHeader s : file.sections()) {
@@ -43,7 +48,12 @@ public final class Notes {
         return Collections.unmodifiableList(areas);
     }
 
-    /** Every note of {@code file}; fails on the first malformed one. */
+    /**
+     * {@return every note of {@code file}; fails on the first malformed one}
+     *
+     * @param file the object
+     * @throws ElfFormatException if the object is malformed
+     */
     public static List<Note> all(ElfFile file) throws ElfFormatException {
         List<Note> notes = new ArrayList<>();
         for (NoteArea area : areas(file)) {
@@ -55,7 +65,12 @@ public final class Notes {
         return Collections.unmodifiableList(notes);
     }
 
-    /** The GNU build ID, if the object has one. */
+    /**
+     * {@return the GNU build ID, if the object has one}
+     *
+     * @param file the object
+     * @throws ElfFormatException if the object is malformed
+     */
     public static Optional<String> buildId(ElfFile file) throws ElfFormatException {
         for (NoteArea area : areas(file)) {
             for (Note n : area.notes()) {

@@ -10,10 +10,15 @@ import org.klpconvert.elf.Elf;
  * relocation types of each. An object for any other machine has no named relocation types.
  */
 public enum Machine {
+    /** x86_64. */
     X86_64(Elf.EM_X86_64, "Advanced Micro Devices X86-64", X86_64RelocationType::of),
+    /** arm64. */
     AARCH64(Elf.EM_AARCH64, "AArch64", Aarch64RelocationType::of),
+    /** ppc64 and ppc64le. */
     PPC64(Elf.EM_PPC64, "PowerPC64", Ppc64RelocationType::of),
+    /** ppc32. */
     PPC(Elf.EM_PPC, "PowerPC", PpcRelocationType::of),
+    /** s390x. */
     S390(Elf.EM_S390, "IBM S/390", S390RelocationType::of);
 
     private final int eMachine;
@@ -26,7 +31,11 @@ public enum Machine {
         this.types = types;
     }
 
-    /** The machine with that {@code e_machine} value, if it is one of these five. */
+    /**
+     * {@return the machine with that {@code e_machine} value, if it is one of these five}
+     *
+     * @param eMachine the {@code e_machine} value
+     */
     public static Optional<Machine> of(int eMachine) {
         for (Machine m : values()) {
             if (m.eMachine == eMachine) {
@@ -37,23 +46,31 @@ public enum Machine {
     }
 
     /**
-     * The relocation type named by {@code code} on any machine: empty when the machine is not
-     * one of these five or readelf has no name for the code.
+     * {@return the relocation type named by {@code code} on any machine: empty when the machine is not
+     * one of these five or readelf has no name for the code}
+     *
+     * @param eMachine the {@code e_machine} value
+     * @param code the {@code r_type} value
      */
     public static Optional<RelocationType> relocationType(int eMachine, int code) {
         return of(eMachine).flatMap(m -> m.relocationType(code));
     }
 
+    /** {@return the {@code e_machine} value} */
     public int eMachine() {
         return eMachine;
     }
 
-    /** What readelf prints in the "Machine:" line of {@code -h}. */
+    /** {@return what readelf prints in the "Machine:" line of {@code -h}} */
     public String readelfName() {
         return readelfName;
     }
 
-    /** This machine's relocation type with that {@code r_type} value, if readelf knows it. */
+    /**
+     * {@return this machine's relocation type with that {@code r_type} value, if readelf knows it}
+     *
+     * @param code the {@code r_type} value
+     */
     public Optional<RelocationType> relocationType(int code) {
         return types.apply(code).map(RelocationType.class::cast);
     }

@@ -5,16 +5,16 @@ package org.klpconvert.elf.reloc;
  */
 public interface RelocationType {
 
-    /** The {@code r_type} value. */
+    /** {@return the {@code r_type} value} */
     int code();
 
-    /** readelf's spelling, e.g. {@code R_X86_64_PC32}. */
+    /** {@return readelf's spelling, e.g. {@code R_X86_64_PC32}} */
     String readelfName();
 
     /**
-     * Whether the Linux kernel's {@code apply_relocate_add} for this machine applies the type
+     * {@return whether the Linux kernel's {@code apply_relocate_add} for this machine applies the type
      * (kernel-rules.md section 7), and so whether it may appear in a livepatch relocation
-     * section.
+     * section}
      */
     boolean kernelAccepts();
 }

@@ -11,10 +11,10 @@ public interface TableEntry extends RelocationType {
     record Code(int value, boolean kernelAccepts) {
     }
 
-    /** The code and kernel flag of this constant. */
+    /** {@return the code and kernel flag of this constant} */
     Code entry();
 
-    /** The enum constant's name. */
+    /** {@return the enum constant's name} */
     String name();
 
     @Override

@@ -26,7 +26,13 @@ public final class ProgramHeaders {
         this.headers = headers;
     }
 
-    /** Reads the table {@code e_phoff} and {@code e_phnum} describe (empty when there is none). */
+    /**
+     * Reads the table {@code e_phoff} and {@code e_phnum} describe (empty when there is none).
+     *
+     * @param file the object
+     * @return the program headers
+     * @throws ElfFormatException if the object is malformed
+     */
     public static ProgramHeaders of(ElfFile file) throws ElfFormatException {
         int count = file.header().phnum();
         if (count == 0 || file.header().phoff() == 0) {
@@ -52,20 +58,27 @@ public final class ProgramHeaders {
         return new ProgramHeaders(Collections.unmodifiableList(list));
     }
 
-    /** All entries in table order. */
+    /** {@return all entries in table order} */
     public List<ProgramHeader> list() {
         return headers;
     }
 
-    /** The first entry of that type. */
+    /**
+     * {@return the first entry of that type}
+     *
+     * @param type the {@code p_type} value
+     */
     public Optional<ProgramHeader> first(long type) {
         return headers.stream().filter(h -> h.type() == type).findFirst();
     }
 
     /**
-     * The file offset of the {@code size} bytes at virtual address {@code vaddr}, through the
+     * {@return the file offset of the {@code size} bytes at virtual address {@code vaddr}, through the
      * first {@code PT_LOAD} segment whose file image holds them (the segment's start rounded
-     * down to its alignment, as the loader maps it); empty when none does.
+     * down to its alignment, as the loader maps it); empty when none does}
+     *
+     * @param vaddr the virtual address
+     * @param size the number of bytes
      */
     public Optional<Long> fileOffset(long vaddr, long size) {
         for (ProgramHeader h : headers) {
@@ -82,10 +95,13 @@ public final class ProgramHeaders {
     }
 
     /**
-     * The sections (section 0 excluded) the segment holds, in section order: by file offset and
+     * {@return the sections (section 0 excluded) the segment holds, in section order: by file offset and
      * by address, wholly, with the special cases for TLS and empty sections the GNU tools apply
      * (a {@code .tbss} section only belongs to {@code PT_TLS}; an empty section at either end of
-     * a {@code PT_DYNAMIC} or {@code PT_NOTE} segment does not belong to it).
+     * a {@code PT_DYNAMIC} or {@code PT_NOTE} segment does not belong to it)}
+     *
+     * @param file the object
+     * @param segment one of its program headers
      */
     public static List<SectionHeader> sectionsIn(ElfFile file, ProgramHeader segment) {
         List<SectionHeader> result = new ArrayList<>();

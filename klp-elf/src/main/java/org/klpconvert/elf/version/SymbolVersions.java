@@ -49,7 +49,13 @@ public final class SymbolVersions {
         this.needsAnnounced = dynamic.flatMap(d -> d.value(DynamicEntry.DT_VERNEED)).isPresent();
     }
 
-    /** Reads the versioning sections of {@code file} (all lists empty when it has none). */
+    /**
+     * Reads the versioning sections of {@code file} (all lists empty when it has none).
+     *
+     * @param file the object
+     * @return the decoded versioning
+     * @throws ElfFormatException if the object is malformed
+     */
     public static SymbolVersions of(ElfFile file) throws ElfFormatException {
         List<VersionDefinition> definitions = new ArrayList<>();
         List<VersionNeed> needs = new ArrayList<>();
@@ -68,7 +74,13 @@ public final class SymbolVersions {
                 versym, DynamicSection.of(file));
     }
 
-    /** The entries of one {@code SHT_GNU_verdef} section, {@code sh_info} of them. */
+    /**
+     * {@return the entries of one {@code SHT_GNU_verdef} section, {@code sh_info} of them}
+     *
+     * @param file the object
+     * @param section its {@code .gnu.version_d} section
+     * @throws ElfFormatException if the object is malformed
+     */
     public static List<VersionDefinition> definitions(ElfFile file, SectionHeader section)
             throws ElfFormatException {
         ByteBuffer b = file.content(section);
@@ -102,7 +114,13 @@ public final class SymbolVersions {
         return Collections.unmodifiableList(list);
     }
 
-    /** The entries of one {@code SHT_GNU_verneed} section, {@code sh_info} of them. */
+    /**
+     * {@return the entries of one {@code SHT_GNU_verneed} section, {@code sh_info} of them}
+     *
+     * @param file the object
+     * @param section its {@code .gnu.version_r} section
+     * @throws ElfFormatException if the object is malformed
+     */
     public static List<VersionNeed> needs(ElfFile file, SectionHeader section) throws ElfFormatException {
         ByteBuffer b = file.content(section);
         SectionHeader strings = linkedStrings(file, section);
@@ -167,32 +185,44 @@ public final class SymbolVersions {
                 + section.name() + "': " + reason);
     }
 
-    /** The version definitions of all {@code SHT_GNU_verdef} sections. */
+    /** {@return the version definitions of all {@code SHT_GNU_verdef} sections} */
     public List<VersionDefinition> definitions() {
         return definitions;
     }
 
-    /** The version requirements of all {@code SHT_GNU_verneed} sections. */
+    /** {@return the version requirements of all {@code SHT_GNU_verneed} sections} */
     public List<VersionNeed> needs() {
         return needs;
     }
 
-    /** Number of {@code .gnu.version} entries (one per dynamic symbol). */
+    /** {@return number of {@code .gnu.version} entries (one per dynamic symbol)} */
     public int versymCount() {
         return versym.length;
     }
 
-    /** The raw {@code .gnu.version} value of dynamic symbol {@code index}. */
+    /**
+     * {@return the raw {@code .gnu.version} value of dynamic symbol {@code index}}
+     *
+     * @param index the dynamic symbol's index
+     */
     public int versym(int index) {
         return versym[index];
     }
 
-    /** The definition with that {@code vd_ndx}. */
+    /**
+     * {@return the definition with that {@code vd_ndx}}
+     *
+     * @param index the version index
+     */
     public Optional<VersionDefinition> definition(int index) {
         return definitions.stream().filter(d -> d.index() == index).findFirst();
     }
 
-    /** The requirement with that {@code vna_other}. */
+    /**
+     * {@return the requirement with that {@code vna_other}}
+     *
+     * @param other the {@code vna_other} index
+     */
     public Optional<VersionRequirement> requirement(int other) {
         for (VersionNeed n : needs) {
             for (VersionRequirement r : n.requirements()) {
@@ -205,9 +235,11 @@ public final class SymbolVersions {
     }
 
     /**
-     * The version of a symbol of the dynamic symbol table: empty for unversioned symbols
+     * {@return the version of a symbol of the dynamic symbol table: empty for unversioned symbols
      * (index 0 and 1, the object's base version) and when the object announces no versions
-     * in its dynamic section.
+     * in its dynamic section}
+     *
+     * @param symbol a dynamic symbol
      */
     public Optional<SymbolVersion> versionOf(ElfSymbol symbol) {
         if (!announced || symbol.index() >= versym.length) {

@@ -20,12 +20,21 @@ public record VersionDefinition(long offset, int revision, int flags, int index,
     /** Informational only. */
     public static final int VER_FLG_INFO = 4;
 
-    /** Defensive copy of the names. */
+    /**
+     * Defensive copy of the names.
+     *
+     * @param offset offset of the entry within its section
+     * @param revision {@code vd_version}
+     * @param flags {@code vd_flags} ({@link #VER_FLG_BASE}, {@link #VER_FLG_WEAK}, ...)
+     * @param index {@code vd_ndx}, the value {@code .gnu.version} uses for this version
+     * @param count {@code vd_cnt}, the number of names
+     * @param names the names: this version's first, then its parents'
+     */
     public VersionDefinition {
         names = List.copyOf(names);
     }
 
-    /** The version's own name, or empty if it has no names. */
+    /** {@return the version's own name, or empty if it has no names} */
     public String name() {
         return names.isEmpty() ? "" : names.get(0).name();
     }

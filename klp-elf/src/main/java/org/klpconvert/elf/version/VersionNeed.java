@@ -12,7 +12,15 @@ import java.util.List;
  * @param requirements the versions needed from it
  */
 public record VersionNeed(long offset, int version, String file, int count, List<VersionRequirement> requirements) {
-    /** Defensive copy of the requirements. */
+    /**
+     * Defensive copy of the requirements.
+     *
+     * @param offset offset of the entry within its section
+     * @param version {@code vn_version}
+     * @param file the library's name
+     * @param count {@code vn_cnt}
+     * @param requirements the versions needed from it
+     */
     public VersionNeed {
         requirements = List.copyOf(requirements);
     }

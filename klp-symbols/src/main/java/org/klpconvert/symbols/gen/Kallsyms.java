@@ -37,17 +37,23 @@ public final class Kallsyms {
     public record Line(String address, String type, String name, String object) {
     }
 
-    /** Whether {@code firstLine} looks like a kallsyms line ({@code <hex> <type> <name>}). */
+    /**
+     * {@return whether {@code firstLine} looks like a kallsyms line ({@code <hex> <type> <name>})}
+     *
+     * @param firstLine the file's first line
+     */
     public static boolean looksLikeKallsyms(String firstLine) {
         return firstLine.matches("[0-9a-fA-F]+ \\S+ \\S+.*");
     }
 
     /**
-     * The symbol lines of the dump in file order, pseudo-modules left out.
+     * {@return the symbol lines of the dump in file order, pseudo-modules left out}
      *
-     * @throws GeneratorInputException naming the file and line when a line is not
-     *                                 {@code <address> <type> <name>[\t[<module>]]}, or the
-     *                                 file has no line at all
+     * @param dump the {@code /proc/kallsyms} text
+     * @throws IOException if the file cannot be read; a {@link GeneratorInputException} naming
+     *                     the file and line when a line is not
+     *                     {@code <address> <type> <name>[\t[<module>]]}, or the file has no
+     *                     line at all
      */
     public static List<Line> lines(Path dump) throws IOException {
         List<TextInputs.Line> texts = TextInputs.lines(dump);
@@ -72,7 +78,12 @@ public final class Kallsyms {
         return lines;
     }
 
-    /** The objects of the dump: vmlinux first, then the modules in byte-wise order of name. */
+    /**
+     * {@return the objects of the dump: vmlinux first, then the modules in byte-wise order of name}
+     *
+     * @param dump the {@code /proc/kallsyms} text
+     * @throws IOException if a file cannot be read or written
+     */
     public static List<ObjectSymbols> read(Path dump) throws IOException {
         Map<String, List<String>> byObject = new TreeMap<>(Comparator
                 .comparing((String o) -> !o.equals(VMLINUX)).thenComparing(Comparator.naturalOrder()));

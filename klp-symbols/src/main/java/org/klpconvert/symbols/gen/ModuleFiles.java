@@ -20,8 +20,11 @@ public final class ModuleFiles {
     }
 
     /**
-     * Every {@code .ko}, {@code .ko.xz}, {@code .ko.zst} and {@code .ko.gz} file under
-     * {@code dir}, in byte-wise order of their path relative to {@code dir}.
+     * {@return every {@code .ko}, {@code .ko.xz}, {@code .ko.zst} and {@code .ko.gz} file under
+     * {@code dir}, in byte-wise order of their path relative to {@code dir}}
+     *
+     * @param dir the module tree
+     * @throws IOException if a file cannot be read or written
      */
     public static List<Path> find(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
@@ -32,9 +35,12 @@ public final class ModuleFiles {
     }
 
     /**
-     * The object name of a module file: its basename without {@code .o}, {@code .ko},
+     * {@return the object name of a module file: its basename without {@code .o}, {@code .ko},
      * {@code .ko.xz} and so on, with {@code -} turned into {@code _} unless {@code raw}
-     * (klp-convert.md §3.3: the kernel's module names always use {@code _}).
+     * (klp-convert.md §3.3: the kernel's module names always use {@code _})}
+     *
+     * @param file the module file
+     * @param raw whether to keep the file name as is (upstream kbuild) instead of normalising it
      */
     public static String objectName(Path file, boolean raw) {
         String base = SUFFIX.matcher(file.getFileName().toString()).replaceFirst("");
@@ -42,8 +48,10 @@ public final class ModuleFiles {
     }
 
     /**
-     * Whether the module's {@code .modinfo} has a {@code livepatch=} entry (what modpost lists
-     * in {@code modules.livepatch}); such modules are left out of the symbols file.
+     * {@return whether the module's {@code .modinfo} has a {@code livepatch=} entry (what modpost lists
+     * in {@code modules.livepatch}); such modules are left out of the symbols file}
+     *
+     * @param module the module
      */
     public static boolean isLivepatch(ElfFile module) {
         return module.section(".modinfo").map(s -> hasEntry(module.contentBytes(s))).orElse(false);

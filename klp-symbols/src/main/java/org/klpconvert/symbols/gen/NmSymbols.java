@@ -23,7 +23,12 @@ public final class NmSymbols {
     private NmSymbols() {
     }
 
-    /** The symbols nm lists, in symbol-table order. */
+    /**
+     * {@return the symbols nm lists, in symbol-table order}
+     *
+     * @param file the object
+     * @throws ElfFormatException if the object is malformed
+     */
     public static List<ElfSymbol> listed(ElfFile file) throws ElfFormatException {
         int machine = file.header().machine();
         List<ElfSymbol> result = new ArrayList<>();
@@ -37,8 +42,10 @@ public final class NmSymbols {
     }
 
     /**
-     * The listed names sorted byte-wise; equal names by {@code order}.
+     * {@return the listed names sorted byte-wise; equal names by {@code order}}
      *
+     * @param file the object
+     * @param order the order of equal names
      * @throws ElfFormatException naming the file and the symbol when a name cannot be a line
      *         of a symbols file ({@link SymbolFileFormat#symbolLineProblem}): nm would print
      *         it, but a name like {@code "x\n*vmlinux\n__ksymtab_foo"} in a hostile module

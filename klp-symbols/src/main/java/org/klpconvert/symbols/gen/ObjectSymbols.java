@@ -9,6 +9,12 @@ import java.util.List;
  * @param names  the names, sorted byte-wise, equal names in the chosen order
  */
 public record ObjectSymbols(String object, List<String> names) {
+    /**
+     * Copies the names.
+     *
+     * @param object the object name
+     * @param names the names, in output order
+     */
     public ObjectSymbols {
         names = List.copyOf(names);
     }

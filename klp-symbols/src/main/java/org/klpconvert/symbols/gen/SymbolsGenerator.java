@@ -37,6 +37,11 @@ public final class SymbolsGenerator {
 
     private final GeneratorOptions options;
 
+    /**
+     * A generator with these options.
+     *
+     * @param options how to generate
+     */
     public SymbolsGenerator(GeneratorOptions options) {
         this.options = options;
     }
@@ -52,12 +57,23 @@ public final class SymbolsGenerator {
     public record KernelInputs(Path vmlinux, Path modulesDir, Path symvers) {
     }
 
-    /** Generates and writes the file. */
+    /**
+     * Generates and writes the file.
+     *
+     * @param inputs vmlinux (or its System.map) and the modules
+     * @param out where the symbols file goes
+     * @throws IOException if a file cannot be read or written
+     */
     public void generate(KernelInputs inputs, OutputStream out) throws IOException {
         write(objects(inputs), out);
     }
 
-    /** The blocks of the file, vmlinux first. */
+    /**
+     * {@return the blocks of the file, vmlinux first}
+     *
+     * @param inputs vmlinux (or its System.map) and the modules
+     * @throws IOException if a file cannot be read or written
+     */
     public List<ObjectSymbols> objects(KernelInputs inputs) throws IOException {
         List<Path> modules = inputs.modulesDir() == null ? List.of() : ModuleFiles.find(inputs.modulesDir());
         int total = modules.size() + (inputs.vmlinux() == null ? 0 : 1);
@@ -77,7 +93,14 @@ public final class SymbolsGenerator {
         return result;
     }
 
-    /** Converts a {@code /proc/kallsyms} dump (see {@link Kallsyms}), adding the exports of an optional symvers. */
+    /**
+     * Converts a {@code /proc/kallsyms} dump (see {@link Kallsyms}), adding the exports of an optional symvers.
+     *
+     * @param dump the {@code /proc/kallsyms} text
+     * @param symvers a {@code Module.symvers} file, or null
+     * @return the symbols of vmlinux and of each module, in the dump's order
+     * @throws IOException if a file cannot be read or written
+     */
     public static List<ObjectSymbols> fromKallsyms(Path dump, Path symvers) throws IOException {
         List<ObjectSymbols> objects = new ArrayList<>(Kallsyms.read(dump));
         if (symvers != null) {
@@ -93,7 +116,13 @@ public final class SymbolsGenerator {
         return objects;
     }
 
-    /** Writes a whole file with the plain header, which states no order of equal names. */
+    /**
+     * Writes a whole file with the plain header, which states no order of equal names.
+     *
+     * @param objects the blocks, in output order
+     * @param out where the symbols file goes
+     * @throws IOException if a file cannot be read or written
+     */
     public static void write(List<ObjectSymbols> objects, OutputStream out) throws IOException {
         write(objects, DuplicateOrigin.UNSTATED, out);
     }
@@ -101,6 +130,11 @@ public final class SymbolsGenerator {
     /**
      * Writes a whole file: the header line, stating {@code order} after the 27 bytes the C
      * tool reads, then each block.
+     *
+     * @param objects the blocks, in output order
+     * @param order the order of equal names the header states
+     * @param out where the symbols file goes
+     * @throws IOException if a file cannot be read or written
      */
     public static void write(List<ObjectSymbols> objects, DuplicateOrigin order, OutputStream out)
             throws IOException {

@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+import org.apache.commons.compress.compressors.xz.XZUtils;
 import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
+import org.apache.commons.compress.compressors.zstandard.ZstdUtils;
 import org.klpconvert.elf.KlpException;
 import org.klpconvert.elf.io.InputFiles;
 
@@ -18,14 +20,25 @@ import org.klpconvert.elf.io.InputFiles;
  * gigabytes, which would end in an {@link OutOfMemoryError} instead of a message. The bound
  * is {@link #maxSize()}: {@value #DEFAULT_MAX_SIZE} bytes (1 GiB) unless the system property
  * {@value #MAX_SIZE_PROPERTY} gives another byte count, and never more than the largest
- * array, {@value #LARGEST_ARRAY} bytes.
+ * array, {@value #LARGEST_ARRAY} bytes. The header is checked before inflating, the output is
+ * counted before it is kept, and the bound holds for all threads together
+ * (docs/reliability.md).
+ *
+ * <p>xz and zstd need an optional artifact each ({@code org.tukaani:xz}, module
+ * {@code org.tukaani.xz}; {@code com.github.luben:zstd-jni}, module
+ * {@code com.github.luben.zstd_jni}). Without it, data in that format are refused with a
+ * {@link KlpException} that names the artifact; gzip and plain data never need them.
  */
 public enum Compression {
     /** Anything that starts with none of the magics below. */
-    NONE(new byte[0]),
-    GZIP(new byte[] {0x1f, (byte) 0x8b}),
-    XZ(new byte[] {(byte) 0xfd, '7', 'z', 'X', 'Z', 0}),
-    ZSTD(new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd});
+    NONE(new byte[0], null),
+    /** gzip (RFC 1952), concatenated members included. */
+    GZIP(new byte[] {0x1f, (byte) 0x8b}, null),
+    /** xz, read with the optional {@code org.tukaani:xz}. */
+    XZ(new byte[] {(byte) 0xfd, '7', 'z', 'X', 'Z', 0}, "org.tukaani:xz (module org.tukaani.xz)"),
+    /** Zstandard, read with the optional {@code com.github.luben:zstd-jni}. */
+    ZSTD(new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd},
+            "com.github.luben:zstd-jni (module com.github.luben.zstd_jni)");
 
     /** The system property that sets {@link #maxSize()}, in bytes. */
     public static final String MAX_SIZE_PROPERTY = "klpconvert.maxDecompressedSize";
@@ -38,12 +51,19 @@ public enum Compression {
     private static final Budget BUDGET = new Budget();
 
     private final byte[] magic;
+    /** The optional artifact that decodes this format, or {@code null} when none is needed. */
+    private final String optionalArtifact;
 
-    Compression(byte[] magic) {
+    Compression(byte[] magic, String optionalArtifact) {
         this.magic = magic;
+        this.optionalArtifact = optionalArtifact;
     }
 
-    /** The compression whose magic {@code data} starts with, or {@link #NONE}. */
+    /**
+     * {@return the compression whose magic {@code data} starts with, or {@link #NONE}}
+     *
+     * @param data the first bytes of a file, or all of it
+     */
     public static Compression detect(byte[] data) {
         for (Compression c : new Compression[] {GZIP, XZ, ZSTD}) {
             if (c.matches(data)) {
@@ -68,6 +88,11 @@ public enum Compression {
     /**
      * Reads a whole file (a regular file, see {@link InputFiles}), decompressing it in memory
      * when its content is compressed. A plain file is returned exactly as read.
+     *
+     * @param path the file
+     * @return the file's content, decompressed
+     * @throws KlpException naming the file: unreadable ({@code InputFileException}) or
+     *                      corrupt ({@link DecompressionException})
      */
     public static byte[] readAll(Path path) throws KlpException {
         return decompress(InputFiles.readAll(path), path.toString());
@@ -78,6 +103,12 @@ public enum Compression {
      * while the decompressed bytes are counted against the bound shared by all threads
      * ({@link #maxSize()} in total): parallel readers of compressed files wait for each other
      * instead of holding many bounds' worth of heap at once.
+     *
+     * @param <T>    what the reader makes of the content
+     * @param path   the file
+     * @param reader what to do with the content
+     * @return what the reader returned
+     * @throws IOException as {@link #readAll(Path)}, or from the reader
      */
     public static <T> T readAll(Path path, ContentReader<T> reader) throws IOException {
         byte[] data = InputFiles.readAll(path);
@@ -95,17 +126,27 @@ public enum Compression {
         }
     }
 
-    /** What {@link #readAll(Path, ContentReader)} does with a file's content. */
+    /**
+     * What {@link #readAll(Path, ContentReader)} does with a file's content.
+     *
+     * @param <T> what it makes of the content
+     */
     @FunctionalInterface
     public interface ContentReader<T> {
-        /** Uses the content; the array is not kept by the caller afterwards. */
+        /**
+         * Uses the content; the array is not kept by the caller afterwards.
+         *
+         * @param content the file's decompressed content
+         * @return what was made of it
+         * @throws IOException when the content cannot be used
+         */
         T read(byte[] content) throws IOException;
     }
 
     /**
-     * The most bytes decompression may produce: the property {@value #MAX_SIZE_PROPERTY} when
-     * it holds a positive number, else {@value #DEFAULT_MAX_SIZE}; at most {@value #LARGEST_ARRAY}.
-     * It bounds one file and also the total in flight across threads.
+     * {@return the most bytes decompression may produce: the property {@value #MAX_SIZE_PROPERTY}
+     * when it holds a positive number, else {@value #DEFAULT_MAX_SIZE}; at most
+     * {@value #LARGEST_ARRAY}} It bounds one file and also the total in flight across threads.
      */
     public static long maxSize() {
         Long configured = Long.getLong(MAX_SIZE_PROPERTY);
@@ -117,6 +158,9 @@ public enum Compression {
      * Returns {@code data} itself when it is not compressed, else its decompressed content, at
      * most {@link #maxSize()} bytes.
      *
+     * @param data   the data, compressed or not
+     * @param source the name used in messages
+     * @return {@code data} itself, or its decompressed content
      * @throws DecompressionException naming {@code source} and the reason when the header is
      *                                not the format's, the data are corrupt or truncated, or
      *                                they expand beyond the bound
@@ -132,6 +176,12 @@ public enum Compression {
      * <p>Two passes: the first checks the header and streams the data only to count the
      * output, so a bomb is refused having cost a 64 KiB buffer; the second fills one array of
      * exactly that size.
+     *
+     * @param data    the data, compressed or not
+     * @param source  the name used in messages
+     * @param maxSize the most bytes decompression may produce
+     * @return {@code data} itself, or its decompressed content
+     * @throws DecompressionException as {@link #decompress(byte[], String)}
      */
     public static byte[] decompress(byte[] data, String source, long maxSize) throws DecompressionException {
         Compression compression = detect(data);
@@ -150,6 +200,10 @@ public enum Compression {
     /** The decompressed size, checked against the bound while streaming; nothing is kept. */
     private long measure(byte[] data, String source, long maxSize) throws DecompressionException {
         long limit = Math.min(Math.max(0, maxSize), LARGEST_ARRAY);
+        if (!decoderAvailable()) {
+            throw new DecompressionException(source, format() + " data need " + optionalArtifact
+                    + " on the class or module path", null);
+        }
         checkHeader(data, source);
         byte[] scratch = new byte[1 << 16];
         long size = 0;
@@ -240,6 +294,14 @@ public enum Compression {
 
     private String format() {
         return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private boolean decoderAvailable() {
+        return switch (this) {
+            case XZ -> XZUtils.isXZCompressionAvailable();
+            case ZSTD -> ZstdUtils.isZstdCompressionAvailable();
+            case NONE, GZIP -> true;
+        };
     }
 
     private InputStream open(InputStream in) throws IOException {

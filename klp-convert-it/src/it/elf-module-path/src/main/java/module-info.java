@@ -1,0 +1,3 @@
+module consumer.elf {
+    requires org.klpconvert.elf;
+}
