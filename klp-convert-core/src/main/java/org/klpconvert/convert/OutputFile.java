@@ -78,7 +78,9 @@ public final class OutputFile {
      * keeps a trailing {@code /}, which names a directory and is refused, as C's {@code creat}
      * refuses it.
      *
-     * @param input the input's name, which prefixes the message on failure (D4)
+     * @param target the path as typed
+     * @param data   the whole content
+     * @param input  the input's name, which prefixes the message on failure (D4)
      * @throws KlpException {@code <input>: couldn't create <target>: <reason>}
      */
     public static void writeAtomically(String target, byte[] data, String input) throws KlpException {

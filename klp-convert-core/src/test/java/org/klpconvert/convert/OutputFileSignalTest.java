@@ -24,9 +24,9 @@ class OutputFileSignalTest {
     @TempDir
     Path dir;
 
-    private Process startWriting() throws IOException, InterruptedException {
+    private Process startWriting() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+        Process p = new ProcessBuilder(java.toString(), "-cp", classPath(),
                 WriteLoop.class.getName(), dir.toString(), "64").redirectErrorStream(true)
                 .redirectOutput(dir.resolveSibling(dir.getFileName() + ".log").toFile()).start();
         // Wait (without a time limit of ours: surefire's applies) until a write is under way.
@@ -35,6 +35,24 @@ class OutputFileSignalTest {
             Thread.sleep(5);
         }
         return p;
+    }
+
+    /**
+     * Everything this test sees, as a plain class path for the child: the tests run patched
+     * into the module, whose jars and directories are on the module path.
+     */
+    private static String classPath() throws Exception {
+        List<String> parts = new java.util.ArrayList<>();
+        for (String property : List.of("jdk.module.path", "java.class.path")) {
+            String value = System.getProperty(property);
+            if (value != null && !value.isEmpty()) {
+                parts.add(value);
+            }
+        }
+        for (Class<?> c : List.of(WriteLoop.class, OutputFile.class)) {
+            parts.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+        }
+        return String.join(java.io.File.pathSeparator, parts);
     }
 
     private List<Path> temporaryFiles() throws IOException {

@@ -10,10 +10,14 @@ import org.klpconvert.elf.KlpException;
 public class InputFileException extends KlpException {
     private static final long serialVersionUID = 1L;
 
+    /** The file as the user gave it. */
     private final String file;
+    /** What is wrong, without the file name. */
     private final String reason;
 
     /**
+     * A refusal to read {@code file}; the message is {@code <file>: <reason>}.
+     *
      * @param file   the path as the user gave it
      * @param reason what is wrong, without the file name
      * @param cause  the underlying I/O error, or {@code null}
@@ -24,12 +28,16 @@ public class InputFileException extends KlpException {
         this.reason = reason;
     }
 
-    /** The file as the user gave it. */
+    /**
+     * {@return the file as the user gave it}
+     */
     public String file() {
         return file;
     }
 
-    /** What is wrong, without the file name ({@code No such file or directory}, ...). */
+    /**
+     * {@return what is wrong, without the file name ({@code No such file or directory}, ...)}
+     */
     public String reason() {
         return reason;
     }

@@ -29,7 +29,13 @@ public final class InputFiles {
     private InputFiles() {
     }
 
-    /** The whole content of {@code path}, at most {@link #MAX_SIZE} bytes. */
+    /**
+     * {@return the whole content of {@code path}, at most {@link #MAX_SIZE} bytes}
+     *
+     * @param path the file to read
+     * @throws InputFileException naming the file: missing, not permitted, not a regular file,
+     *                            or too large
+     */
     public static byte[] readAll(Path path) throws InputFileException {
         return readAll(path, MAX_SIZE);
     }
@@ -38,6 +44,9 @@ public final class InputFiles {
      * The whole content of {@code path}, at most {@code limit} bytes (itself capped at
      * {@link #MAX_SIZE}); one array of the file's size is the only copy made.
      *
+     * @param path  the file to read
+     * @param limit the most bytes to accept
+     * @return the file's content
      * @throws InputFileException naming the file: missing, not permitted, not a regular file,
      *                            or larger than the limit
      */
@@ -75,8 +84,12 @@ public final class InputFiles {
     }
 
     /**
-     * The size of {@code path}, after the checks of {@link #readAll(Path)}: a regular file of at
-     * most {@link #MAX_SIZE} bytes. For callers that map the file instead of reading it.
+     * {@return the size of {@code path}, after the checks of {@link #readAll(Path)}: a regular
+     * file of at most {@link #MAX_SIZE} bytes} For callers that map the file instead of
+     * reading it.
+     *
+     * @param path the file to check
+     * @throws InputFileException as {@link #readAll(Path)}
      */
     public static long regularFileSize(Path path) throws InputFileException {
         return checked(path, MAX_SIZE).size();
@@ -110,8 +123,11 @@ public final class InputFiles {
     }
 
     /**
-     * What a file that is not regular is ({@code a directory}, {@code a character device},
-     * {@code a FIFO}, ...), from the mode bits where the platform shows them.
+     * {@return what a file that is not regular is ({@code a directory}, {@code a character
+     * device}, {@code a FIFO}, ...), from the mode bits where the platform shows them}
+     *
+     * @param path       the file
+     * @param attributes its attributes, read already
      */
     public static String kind(Path path, BasicFileAttributes attributes) {
         if (attributes.isDirectory()) {
@@ -132,9 +148,11 @@ public final class InputFiles {
     }
 
     /**
-     * The C library's words for an I/O error ({@code strerror}), without the file name: the
-     * JDK's exceptions of the file system carry the path as their message and the reason
-     * apart, or only the type. Never a class name.
+     * {@return the C library's words for an I/O error ({@code strerror}), without the file
+     * name} The JDK's exceptions of the file system carry the path as their message and the
+     * reason apart, or only the type. Never a class name.
+     *
+     * @param e the error
      */
     public static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {

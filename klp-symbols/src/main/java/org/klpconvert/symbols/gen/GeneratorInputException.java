@@ -10,10 +10,15 @@ import org.klpconvert.elf.KlpException;
 public final class GeneratorInputException extends KlpException {
     private static final long serialVersionUID = 1L;
 
+    /** The input as the user gave it. */
     private final String file;
+    /** The 1-based line of the problem, or 0. */
     private final int line;
 
     /**
+     * A generator input that is not what its option says; the message is
+     * {@code <file>:<line>: <reason>}.
+     *
      * @param file   the input as the user gave it
      * @param line   the 1-based line, or 0 when no line applies
      * @param reason what is wrong, without the file name
@@ -24,12 +29,16 @@ public final class GeneratorInputException extends KlpException {
         this.line = line;
     }
 
-    /** The input as the user gave it. */
+    /**
+     * {@return the input as the user gave it}
+     */
     public String file() {
         return file;
     }
 
-    /** The 1-based line of the problem, or 0. */
+    /**
+     * {@return the 1-based line of the problem, or 0}
+     */
     public int line() {
         return line;
     }

@@ -11,6 +11,9 @@ public final class DecompressionException extends InputFileException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Compressed data of {@code file} that cannot be unpacked; the message is
+     * {@code <file>: <reason>}.
+     *
      * @param file   the file (or source name) being decompressed
      * @param reason what is wrong, naming the format, without the file name
      * @param cause  the decompressor's error, or {@code null}
