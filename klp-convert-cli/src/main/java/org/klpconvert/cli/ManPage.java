@@ -52,7 +52,7 @@ final class ManPage {
     static CommandSpec klpConvertModel() {
         CommandSpec spec = CommandSpec.create().name("klp-convert");
         spec.usageMessage().description(
-                "Converts a livepatch module as the C klp-convert does, for kbuild "
+                "Convert a livepatch module as the C klp-convert does. For kbuild "
                         + "(scripts/livepatch/klp-convert): relocations against non-exported symbols move into "
                         + ".klp.rela.<object>.<section> sections and their symbols are renamed "
                         + ".klp.sym.<object>.<name>,<sympos>. Silent on success.");
@@ -87,6 +87,7 @@ final class ManPage {
         synopsis(page, spec, name);
         page.append(".SH DESCRIPTION\n").append(escape(String.join(" ", spec.usageMessage().description())))
                 .append('\n');
+        page.append(".SH OPTIONS\n");
         options(page, spec);
         if (!spec.subcommands().isEmpty()) {
             page.append(".SH COMMANDS\n");

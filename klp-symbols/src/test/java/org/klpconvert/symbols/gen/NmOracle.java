@@ -57,8 +57,8 @@ final class NmOracle {
         String target = bfdTarget(elf);
         return target == null
                 ? "no nm oracle for e_machine " + elf.header().machine()
-                : "no nm that supports " + target + " (install binutils-multiarch or "
-                        + crossPrefixes(elf.header().machine()).get(0) + "binutils)";
+                : "no nm that supports " + target + " (install binutils-multiarch or binutils-"
+                        + crossPrefixes(elf.header().machine()).get(0).replaceAll("-$", "") + ")";
     }
 
     /** The BFD target name binutils gives objects of this machine, class and byte order. */
