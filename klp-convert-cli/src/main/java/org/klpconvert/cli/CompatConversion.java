@@ -3,7 +3,6 @@ package org.klpconvert.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -17,6 +16,8 @@ import org.klpconvert.convert.diag.Diagnostic;
 import org.klpconvert.elf.ElfFile;
 import org.klpconvert.elf.ElfFormatException;
 import org.klpconvert.elf.KlpException;
+import org.klpconvert.elf.io.InputFileException;
+import org.klpconvert.elf.io.InputFiles;
 import org.klpconvert.symbols.SymbolMap;
 import org.klpconvert.symbols.SymbolMapFormatException;
 
@@ -35,37 +36,59 @@ final class CompatConversion {
     }
 
     int run(Path symbolsFile, String input, String output) {
+        Stage stage = new Stage(input);
         try {
-            return convert(symbolsFile, input, output);
+            return convert(symbolsFile, input, output, stage);
         } catch (OutOfMemoryError e) {
-            err.print("klp-convert: out of memory while converting " + input + "\n");
+            err.print("klp-convert: out of memory while " + stage.what + " (JAVA_OPTS=-Xmx... raises the heap)\n");
+        } catch (InternalError e) {
+            // the JVM's word for a mapped page that vanished: the module was truncated under us
+            err.print("klp-convert: " + input + " changed while being read\n");
         } catch (RuntimeException e) {
-            // A bug of ours; still no stack trace for the user of a kernel build.
-            err.print("klp-convert: internal error while converting " + input + ": " + e + "\n");
+            // A bug of ours; still no stack trace (nor class name) for the user of a kernel build.
+            err.print("klp-convert: internal error while " + stage.what + ": " + e.getMessage() + "\n");
         }
         return KlpConvert.FAILURE;
     }
 
-    private int convert(Path symbolsFile, String input, String output) {
+    /** What the run is doing, for a message about a failure no step caught: which file. */
+    private static final class Stage {
+        String what;
+
+        Stage(String input) {
+            what = "reading " + input;
+        }
+    }
+
+    private int convert(Path symbolsFile, String input, String output, Stage stage) {
         LivepatchModule module;
         try {
-            module = LivepatchModule.open(ElfFile.parse(Files.readAllBytes(Path.of(input)), input));
-        } catch (NoSuchFileException e) {
-            return elfFailure("open: No such file or directory", input);
-        } catch (AccessDeniedException e) {
-            return elfFailure("open: Permission denied", input);
+            // Mapped, not read: the heap holds the decoded sections and the output, not a third
+            // copy of a module that debug information can make a gigabyte large.
+            module = LivepatchModule.open(ElfFile.map(Path.of(input)));
+        } catch (InputFileException e) {
+            if (e.getCause() instanceof NoSuchFileException || e.getCause() instanceof AccessDeniedException) {
+                return elfFailure("open: " + e.reason(), input); // the C tool's words
+            }
+            return elfFailure("klp-convert: " + e.getMessage(), input);
         } catch (ElfFormatException e) {
             return elfFailure(e.getMessage(), input);
         } catch (IOException e) {
-            return elfFailure("open: " + e.getMessage(), input);
+            return elfFailure("klp-convert: " + input + ": " + InputFiles.reason(e), input);
         }
+        stage.what = "reading the symbols file " + symbolsFile;
         SymbolMap symbols;
         try {
             symbols = SymbolMap.load(symbolsFile, module.undefinedNames());
         } catch (SymbolMapFormatException e) {
             err.print("klp-convert: " + e.cText() + "\n");
+            if (e.getCause() instanceof KlpException cause) {
+                // a Java addition: the C tool reads no compressed file, and says no more
+                err.print("klp-convert: " + cause.getMessage() + "\n");
+            }
             return KlpConvert.FAILURE;
         }
+        stage.what = "converting " + input;
         ConversionResult result;
         try {
             result = new Converter(symbols).convert(module);
@@ -77,8 +100,9 @@ final class CompatConversion {
             err.print(e.getMessage() + "\n");
             return KlpConvert.FAILURE;
         }
+        stage.what = "writing " + output;
         try {
-            OutputFile.writeAtomically(Path.of(output), result.output(), input);
+            OutputFile.writeAtomically(output, result.output(), input);
         } catch (KlpException e) {
             err.print(e.getMessage() + "\n");
             return KlpConvert.FAILURE;

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * {@code klp-convert <symbols.klp> <input.ko> <output.ko>}: the C tool's command line, for
  * kbuild. It runs once per livepatch module in a kernel build, so it parses its arguments by
  * hand and loads neither picocli nor a logging backend. Silent on success; the C messages
- * on stderr and exit status 255 on failure. Leading {@code -v}/{@code -vv} (a Java
+ * on stderr and exit status 255 on failure. Leading {@code -v}, {@code -vv}, {@code -v -v} ... (a Java
  * addition) print what was converted.
  */
 public final class KlpConvert {
@@ -27,7 +27,9 @@ public final class KlpConvert {
     public static void main(String[] args) {
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
                 StandardCharsets.ISO_8859_1);
-        System.exit(run(args, err));
+        int status = run(args, err);
+        err.flush(); // print() does not flush by itself; nothing may be lost at exit
+        System.exit(status);
     }
 
     /**
@@ -42,7 +44,7 @@ public final class KlpConvert {
         int first = 0;
         // Only a call with more than three arguments can carry options: with exactly three,
         // "-v" is the symbols path, as it is for the C tool.
-        while (args.length - first > 3 && (args[first].equals("-v") || args[first].equals("-vv"))) {
+        while (args.length - first > 3 && args[first].matches("-v+")) {
             verbosity += args[first].length() - 1;
             first++;
         }

@@ -36,13 +36,17 @@ public final class KlpTool {
                 java.nio.charset.StandardCharsets.ISO_8859_1));
         System.setErr(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
                 java.nio.charset.StandardCharsets.ISO_8859_1));
+        CommandLine cl = commandLine();
         int status;
         try {
-            status = commandLine().execute(args);
+            status = cl.execute(args);
         } catch (OutOfMemoryError e) {
-            System.err.println("klp-tool: out of memory; give the JVM more heap with JAVA_OPTS=-Xmx...");
+            cl.getErr().println("klp-tool: out of memory (the inputs exceed the heap; JAVA_OPTS=-Xmx... raises it)");
             status = FAILED;
         }
+        // picocli's writers do not flush by themselves: what is not flushed before exit is lost.
+        cl.getOut().flush();
+        cl.getErr().flush();
         System.exit(status);
     }
 
@@ -50,25 +54,42 @@ public final class KlpTool {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new KlpTool());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof org.klpconvert.convert.ConversionException conversion) {
-                cmd.getErr().print(conversion.render());
-                return FAILED;
+            try {
+                if (e instanceof org.klpconvert.convert.ConversionException conversion) {
+                    cmd.getErr().print(conversion.render());
+                    return FAILED;
+                }
+                cmd.getErr().println("klp-tool: " + describe(e));
+                return exitCode(e);
+            } finally {
+                cmd.getErr().flush();
             }
-            cmd.getErr().println("klp-tool: " + describe(e));
-            return e instanceof org.klpconvert.elf.ElfFormatException
-                    || e instanceof org.klpconvert.symbols.SymbolMapFormatException ? MALFORMED : FAILED;
         });
         return cl;
     }
 
-    /** One line for the user: I/O exceptions of the JDK often carry only a path. */
-    private static String describe(Exception e) {
-        if (e instanceof java.nio.file.NoSuchFileException f) {
-            return f.getFile() + ": No such file or directory";
+    /** 3 for input that is not what it should be; 1 for every other failure. */
+    static int exitCode(Throwable e) {
+        return e instanceof org.klpconvert.elf.ElfFormatException
+                || e instanceof org.klpconvert.symbols.SymbolMapFormatException
+                || e instanceof org.klpconvert.symbols.gen.GeneratorInputException
+                || e instanceof org.klpconvert.symbols.io.DecompressionException ? MALFORMED : FAILED;
+    }
+
+    /**
+     * One line for the user, naming the file: I/O exceptions of the JDK often carry only a
+     * path, or come wrapped; a bug of ours is called an internal error, without class names.
+     */
+    static String describe(Throwable e) {
+        Throwable t = e instanceof java.io.UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        if (t instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
+            String reason = org.klpconvert.elf.io.InputFiles.reason(f);
+            return f.getFile() + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "") + ": " + reason;
         }
-        if (e instanceof java.nio.file.AccessDeniedException f) {
-            return f.getFile() + ": Permission denied";
+        if (t instanceof java.io.IOException && t.getMessage() != null) {
+            return t.getMessage();
         }
-        return e.getMessage() == null ? e.toString() : e.getMessage();
+        return "internal error: " + (t.getMessage() == null ? "no details" : t.getMessage())
+                + " (please report it with the command line)";
     }
 }

@@ -29,7 +29,10 @@ final class SymbolsCommand implements Callable<Integer> {
     @Mixin
     Verbosity verbosity;
 
-    /** Required unless a subcommand runs; checked in {@link #call()}, as picocli would check the whole chain. */
+    /**
+     * Required unless a subcommand runs, or only {@code --symvers} is given (user guide 4.4: a
+     * vmlinux block of exports only); checked in {@link #call()}.
+     */
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Source source;
 
@@ -64,14 +67,18 @@ final class SymbolsCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "Show a progress bar on stderr (default: when run from an interactive terminal).")
     boolean progress;
 
+    /** As typed: a trailing slash must reach {@link OutputFile}, which refuses it. */
     @Option(names = {"-o", "--output"}, description = "The symbols file to write (required).")
-    Path output;
+    String output;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     /** What the file is generated from, to name in messages. */
     private Path source() {
+        if (source == null) {
+            return symvers;
+        }
         if (source.kallsyms != null) {
             return source.kallsyms;
         }
@@ -81,22 +88,23 @@ final class SymbolsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         verbosity.apply();
-        if (source == null) {
+        if (source == null && symvers == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Missing required argument (specify one of these): (--kallsyms=<kallsyms> | [--vmlinux=<vmlinux>]"
-                            + " [--modules=<modules>])");
+                            + " [--modules=<modules>] | --symvers=<symvers>)");
         }
         if (output == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Missing required option: '--output=<output>'");
         }
         List<ObjectSymbols> objects;
-        DuplicateOrigin order = source.kallsyms != null ? DuplicateOrigin.KALLSYMS
+        boolean kallsyms = source != null && source.kallsyms != null;
+        DuplicateOrigin order = kallsyms ? DuplicateOrigin.KALLSYMS
                 : nmOrder ? DuplicateOrigin.UNSTATED : DuplicateOrigin.ADDRESS;
-        if (source.kallsyms != null) {
+        if (kallsyms) {
             objects = SymbolsGenerator.fromKallsyms(source.kallsyms, symvers);
         } else {
-            KernelTree tree = source.tree;
+            KernelTree tree = source == null ? new KernelTree() : source.tree;
             GeneratorOptions options = GeneratorOptions.defaults()
                     .withVmlinuxOrder(nmOrder ? DuplicateOrder.SYMTAB : DuplicateOrder.ADDRESS)
                     .withRawObjectNames(rawNames);

@@ -10,7 +10,7 @@ import org.klpconvert.convert.verify.KernelVersion;
 import org.klpconvert.convert.verify.Severity;
 import org.klpconvert.convert.verify.Verifier;
 import org.klpconvert.elf.ElfFile;
-import org.klpconvert.elf.ElfFormatException;
+import org.klpconvert.elf.KlpException;
 import org.klpconvert.symbols.SymbolMap;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -112,8 +112,9 @@ final class VerifyCommand implements Callable<Integer> {
         for (Path module : modules) {
             List<Finding> findings;
             try {
-                findings = verifier.verify(ElfFile.read(module));
-            } catch (ElfFormatException e) {
+                findings = verifier.verify(ElfFile.map(module)); // mapped: a large module is not copied into the heap
+            } catch (KlpException e) {
+                // malformed or unreadable (missing, not a regular file, too large): exit 3 as documented
                 err.println("klp-tool: " + e.getMessage());
                 malformed = true;
                 continue;

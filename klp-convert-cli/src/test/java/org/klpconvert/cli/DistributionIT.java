@@ -112,4 +112,14 @@ class DistributionIT {
         assertTrue(new String(Files.readAllBytes(home.resolve("share/man/man1/klp-tool.1")), StandardCharsets.UTF_8)
                 .contains("klp-convert " + version.replace("-", "\\-")));
     }
+
+    @Test
+    void shipsTheAnnotationHeaderThatKlpToolHeaderPrints(@TempDir Path work) throws Exception {
+        Path header = home.resolve("include/klp_annot.h");
+        assertTrue(Files.isRegularFile(header), "no include/klp_annot.h");
+        Launcher.Run printed = Launcher.run(home.resolve("bin/klp-tool"), Map.of("KLP_CONVERT_CACHE", work.toString()),
+                work, "header");
+        assertEquals(0, printed.exit(), printed.stderr());
+        assertEquals(Files.readString(header, StandardCharsets.US_ASCII), printed.stdout());
+    }
 }

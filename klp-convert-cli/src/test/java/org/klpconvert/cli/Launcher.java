@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 /** Runs {@code bin/klp-convert} of this source tree as a separate process, as kbuild does. */
 public final class Launcher {
     public static final Path BIN = Path.of(System.getProperty("user.dir")).resolve("../bin/klp-convert").normalize();
+    /** {@code bin/klp-tool}, the subcommands' launcher. */
+    public static final Path TOOL = BIN.resolveSibling("klp-tool");
 
     /** Exit status, stdout and stderr (ISO-8859-1) of one run. */
     public record Run(int exit, String stdout, String stderr) {

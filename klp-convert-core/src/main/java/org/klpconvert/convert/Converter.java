@@ -1,11 +1,11 @@
 package org.klpconvert.convert;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.klpconvert.elf.ElfFile;
 import org.klpconvert.elf.ElfFormatException;
+import org.klpconvert.elf.io.InputFiles;
 import org.klpconvert.symbols.SymbolMap;
 
 /**
@@ -83,7 +83,10 @@ public final class Converter {
 
     /**
      * Converts {@code input} into {@code output}. The input is read completely first, so the
-     * two may be the same path; the output appears whole or not at all.
+     * two may be the same path; the output appears whole or not at all ({@link OutputFile}).
+     * Only a regular input file of at most {@link InputFiles#MAX_SIZE} bytes is read; it is
+     * mapped, so the heap holds the decoded module and the output, and it must not be
+     * truncated while it is converted.
      *
      * @param input the livepatch module to convert
      * @param output where the converted module goes
@@ -91,8 +94,7 @@ public final class Converter {
      * @throws IOException if a file cannot be read or written
      */
     public ConversionReport convertFile(Path input, Path output) throws IOException {
-        byte[] bytes = Files.readAllBytes(input);
-        ConversionResult result = convert(bytes, input.toString());
+        ConversionResult result = convert(ElfFile.map(input));
         OutputFile.writeAtomically(output, result.output(), input.toString());
         return result.report();
     }

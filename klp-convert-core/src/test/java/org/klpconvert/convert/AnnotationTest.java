@@ -97,16 +97,25 @@ class AnnotationTest {
     @Test
     void aRelocationBetweenRecordsIsRefused() {
         String source = x86Loads("f", "x") + annotationSection("\t.long 0\n\t.quad x\n");
-        assertEquals("klp-convert: nr_entries mismatch (1 != 1) for " + COMPANION + "\n\n" + M03,
-                Convert.failure(module(source), TWO_X));
+        // issue 9 finding 10: the problem is named, not "nr_entries mismatch (1 != 1)"
+        assertEquals("klp-convert: " + COMPANION + ": relocation 0 at r_offset 0x4 is not at the start of a record"
+                + " (offsets are multiples of 12)\n" + M03, Convert.failure(module(source), TWO_X));
     }
 
     @Test
     void twoRelocationsForOneRecordAreRefused() {
         String source = x86Loads("f", "x", "y")
                 + annotationSection("\t.quad x\n\t.long 1\n\t.quad 0\n\t.long 1\n\t.reloc 0, R_X86_64_64, y\n");
-        assertEquals("klp-convert: nr_entries mismatch (2 != 2) for " + COMPANION + "\n\n" + M03,
-                Convert.failure(module(source), TWO_X));
+        assertEquals("klp-convert: " + COMPANION + ": relocation 1 at r_offset 0x0 is a second relocation for record 0\n"
+                + M03, Convert.failure(module(source), TWO_X));
+    }
+
+    @Test
+    void aRelocationPastTheLastRecordIsRefused() {
+        String source = x86Loads("f", "x") + annotationSection("\t.long 0, 0, 1, 0, 0\n\t.reloc 12, R_X86_64_64, x\n");
+        // 20 bytes hold one whole record; the relocation patches the 8 bytes after it
+        assertEquals("klp-convert: " + COMPANION + ": relocation 0 at r_offset 0xc lies past the last of the 1 records"
+                + " (12 bytes)\n" + M03, Convert.failure(module(source), TWO_X));
     }
 
     @Test

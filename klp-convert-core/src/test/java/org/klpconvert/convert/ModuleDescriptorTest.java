@@ -21,7 +21,7 @@ class ModuleDescriptorTest {
     void librariesAreNamedModulesThatExportTheirApiOnly() {
         assertExports(ElfFile.class, "org.klpconvert.elf",
                 Set.of("org.klpconvert.elf", "org.klpconvert.elf.dump", "org.klpconvert.elf.dynamic",
-                        "org.klpconvert.elf.edit", "org.klpconvert.elf.note", "org.klpconvert.elf.reloc",
+                        "org.klpconvert.elf.edit", "org.klpconvert.elf.io", "org.klpconvert.elf.note", "org.klpconvert.elf.reloc",
                         "org.klpconvert.elf.segment", "org.klpconvert.elf.version"));
         assertExports(SymbolMap.class, "org.klpconvert.symbols",
                 Set.of("org.klpconvert.symbols", "org.klpconvert.symbols.gen", "org.klpconvert.symbols.io"));

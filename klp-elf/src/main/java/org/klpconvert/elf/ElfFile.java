@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -13,6 +12,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+
+import org.klpconvert.elf.io.InputFileException;
+import org.klpconvert.elf.io.InputFiles;
 
 /**
  * An ELF object read from a file or a byte array: an immutable view. Headers are checked
@@ -44,41 +46,44 @@ public final class ElfFile {
     }
 
     /**
-     * Reads a whole file; the path as given is used in error messages.
+     * Reads a whole file; the path as given is used in error messages. Only a regular file of
+     * at most {@link InputFiles#MAX_SIZE} bytes is read ({@link InputFileException} otherwise).
      *
      * @param path the file to read
      * @return the checked view of the file
-     * @throws IOException if a file cannot be read or written
+     * @throws IOException if the file cannot be read ({@link InputFileException}) or is not a
+     *                     well-formed ELF object ({@link ElfFormatException})
      */
     public static ElfFile read(Path path) throws IOException {
-        long size = Files.size(path);
-        if (size > Integer.MAX_VALUE - 16) {
-            throw new ElfFormatException(path.toString(), -1, "file is too large (" + size + " bytes)");
-        }
-        return new ElfFile(path.toString(), ByteBuffer.wrap(Files.readAllBytes(path)));
+        return new ElfFile(path.toString(), ByteBuffer.wrap(InputFiles.readAll(path)));
     }
 
     /**
      * Maps a regular file read-only instead of reading it: the heap holds only the decoded
-     * headers and whatever tables are asked for, whatever the file's size (up to 2 GiB).
-     * The file must not be truncated while the view is in use: the JVM reports access to a
-     * mapped page that no longer exists as an {@link InternalError}, which callers that
-     * cannot exclude that (files shared with other writers) should catch around their use.
+     * headers and whatever tables are asked for, whatever the file's size (up to
+     * {@link InputFiles#MAX_SIZE} bytes; a larger file, or one that is not regular, is refused
+     * with {@link InputFileException}). The file must not be truncated while the view is in
+     * use: the JVM reports access to a mapped page that no longer exists as an
+     * {@link InternalError}, which callers that cannot exclude that (files shared with other
+     * writers) should catch around their use.
      *
      * @param path the file to map
      * @return the checked view of the mapped file
-     * @throws IOException if a file cannot be read or written
+     * @throws IOException if the file cannot be mapped ({@link InputFileException}) or is not
+     *                     a well-formed ELF object ({@link ElfFormatException})
      */
     public static ElfFile map(Path path) throws IOException {
-        if (Files.exists(path) && !Files.isRegularFile(path)) {
-            throw new ElfFormatException(path.toString(), -1, "not a regular file");
-        }
+        InputFiles.regularFileSize(path);
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = channel.size();
-            if (size > Integer.MAX_VALUE - 16) {
-                throw new ElfFormatException(path.toString(), -1, "file is too large (" + size + " bytes)");
+            if (size > InputFiles.MAX_SIZE) {
+                throw new InputFileException(path.toString(), size + " bytes: grew while being opened", null);
             }
             return new ElfFile(path.toString(), channel.map(FileChannel.MapMode.READ_ONLY, 0, size));
+        } catch (KlpException e) {
+            throw e; // not an ELF object, or refused by InputFiles: already typed and named
+        } catch (IOException e) {
+            throw new InputFileException(path.toString(), InputFiles.reason(e), e);
         }
     }
 

@@ -16,7 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.klpconvert.elf.KlpException;
+import org.klpconvert.elf.io.InputFileException;
+import org.klpconvert.elf.io.InputFiles;
 import org.klpconvert.symbols.io.Compression;
+import org.klpconvert.symbols.io.DecompressionException;
 
 /**
  * A symbols file ({@code symbols.klp}, klp-convert.md §3.1), read exactly as the v7 C tool
@@ -115,13 +118,9 @@ public final class SymbolMap {
                     "is a directory", null);
         }
         try {
-            return Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw cannotOpen(file, "No such file or directory", e);
-        } catch (AccessDeniedException e) {
-            throw cannotOpen(file, "Permission denied", e);
-        } catch (IOException e) {
-            throw cannotOpen(file, String.valueOf(e.getMessage()), e);
+            return InputFiles.readAll(path);
+        } catch (InputFileException e) {
+            throw cannotOpen(file, e.reason(), e);
         }
     }
 
@@ -132,10 +131,10 @@ public final class SymbolMap {
     private static byte[] decompress(byte[] content, String source) throws SymbolMapFormatException {
         try {
             return Compression.decompress(content, source);
-        } catch (KlpException e) {
+        } catch (DecompressionException e) {
             // the C tool would read the compressed bytes as text and refuse the first line
             throw new SymbolMapFormatException(SymbolMapFormatException.Kind.UNKNOWN_FORMAT, source, 0, null,
-                    e.getMessage(), e);
+                    e.reason(), e);
         }
     }
 

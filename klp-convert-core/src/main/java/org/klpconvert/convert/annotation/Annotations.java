@@ -103,9 +103,12 @@ public final class Annotations {
                 return records;
             }
             // Equal counts are checked before pairing allocates: a NOBITS array may claim any size.
-            Relocation[] paired = relocations.size() < count ? null : pairByOffset(relocations, count);
-            if (paired == null) {
+            if (relocations.size() < count) {
                 problems.add(Diagnostic.entriesMismatch(relocations.size(), count, relaName));
+                return records;
+            }
+            Relocation[] paired = pairByOffset(relocations, count, relaName, problems);
+            if (paired == null) {
                 return records;
             }
             // A NOBITS array has no file bytes: its memory is zero-filled, so every pos is 0
@@ -124,21 +127,28 @@ public final class Annotations {
     }
 
     /**
-     * D8: record i is the relocation at offset 12*i. Returns null when an offset is not at a
-     * record or two relocations claim one record.
+     * D8: record i is the relocation at offset 12*i. Returns null, with the problem named,
+     * when an offset is not at a record or two relocations claim one record.
      */
-    private static Relocation[] pairByOffset(List<Relocation> relocations, long count) {
+    private static Relocation[] pairByOffset(List<Relocation> relocations, long count, String relaName,
+            List<Diagnostic> problems) {
         Relocation[] paired = new Relocation[(int) count];
-        for (Relocation r : relocations) {
+        for (int entry = 0; entry < relocations.size(); entry++) {
+            Relocation r = relocations.get(entry);
             long offset = r.offset();
-            if (offset < 0 || offset % RECORD_SIZE != 0 || offset / RECORD_SIZE >= count) {
+            String problem = null;
+            if (offset < 0 || offset / RECORD_SIZE >= count) {
+                problem = "lies past the last of the " + count + " records (" + count * RECORD_SIZE + " bytes)";
+            } else if (offset % RECORD_SIZE != 0) {
+                problem = "is not at the start of a record (offsets are multiples of " + RECORD_SIZE + ")";
+            } else if (paired[(int) (offset / RECORD_SIZE)] != null) {
+                problem = "is a second relocation for record " + offset / RECORD_SIZE;
+            }
+            if (problem != null) {
+                problems.add(Diagnostic.annotationOffset(relaName, entry, offset, problem));
                 return null;
             }
-            int i = (int) (offset / RECORD_SIZE);
-            if (paired[i] != null) {
-                return null;
-            }
-            paired[i] = r;
+            paired[(int) (offset / RECORD_SIZE)] = r;
         }
         return paired;
     }

@@ -31,6 +31,23 @@ public interface ArchHandler {
     Optional<String> refusal(Relocation relocation, Section target, ObjectShape shape);
 
     /**
+     * {@return why a location at {@code offset} is not inside {@code target}, or empty} The
+     * kernel would write past the section, into whatever follows it in memory.
+     *
+     * @param offset the relocation's {@code r_offset}
+     * @param target the section the relocation applies to
+     * @param shape  the object's class and byte order
+     */
+    static Optional<String> outside(long offset, Section target, ObjectShape shape) {
+        long size = target.content().size(shape);
+        if (Long.compareUnsigned(offset, size) >= 0) {
+            return Optional.of("r_offset 0x" + Long.toHexString(offset) + " lies past the end of " + target.name()
+                    + " (" + size + " bytes)");
+        }
+        return Optional.empty();
+    }
+
+    /**
      * {@return the handler for an {@code e_machine} value; unknown machines get no checks}
      *
      * @param eMachine the {@code e_machine} value

@@ -9,8 +9,9 @@ import org.klpconvert.elf.reloc.Machine;
 import org.klpconvert.elf.reloc.RelocationType;
 
 /**
- * The check every known machine shares: the type must be one its {@code apply_relocate_add}
- * accepts. Machines with further needs add them in {@link #machineRefusal}.
+ * The checks every known machine shares: the type must be one its {@code apply_relocate_add}
+ * accepts, and the location must lie inside the target section. Machines with further needs
+ * add them in {@link #machineRefusal}.
  */
 abstract class KernelTypeRules implements ArchHandler {
     private final Machine machine;
@@ -39,7 +40,8 @@ abstract class KernelTypeRules implements ArchHandler {
         if (!type.get().kernelAccepts()) {
             return Optional.of("the " + archName + " kernel's module loader does not accept this type");
         }
-        return machineRefusal(relocation, target, shape);
+        Optional<String> outside = ArchHandler.outside(relocation.offset(), target, shape);
+        return outside.isPresent() ? outside : machineRefusal(relocation, target, shape);
     }
 
     /** Further machine-specific needs; none by default. */

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.klpconvert.elf.edit.ObjectShape;
+import org.klpconvert.elf.edit.RawContent;
 import org.klpconvert.elf.edit.Relocation;
 import org.klpconvert.elf.edit.Section;
 import org.klpconvert.elf.reloc.Machine;
@@ -28,6 +29,10 @@ final class X86_64Handler extends KernelTypeRules {
         }
         int width = r.type() == R_X86_64_64 || r.type() == R_X86_64_PC64 ? 8 : 4;
         OptionalLong existing = TargetBytes.read(target, r.offset(), width, shape);
+        if (existing.isEmpty() && target.content() instanceof RawContent) {
+            return Optional.of("the " + width + "-byte location at r_offset 0x" + Long.toHexString(r.offset())
+                    + " runs past the end of " + target.name());
+        }
         if (existing.isPresent() && existing.getAsLong() != 0) {
             return Optional.of("the location holds 0x" + Long.toHexString(existing.getAsLong())
                     + ", and the kernel relocates only zeroed locations");

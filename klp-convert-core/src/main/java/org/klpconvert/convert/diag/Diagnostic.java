@@ -56,6 +56,8 @@ public sealed interface Diagnostic permits Diagnostic.Message, Diagnostic.Listin
         BEYOND_ENTRIES(true),
         /** M21: annotation records and relocations do not match. */
         ENTRIES_MISMATCH(true),
+        /** D8: as many relocations as records, but one does not pair with one record. */
+        ANNOTATION_OFFSET(false),
         /** M22: two annotations give one symbol different positions. */
         CONFLICTING_SYMPOS(false),
         /** M23: an annotation that no relocation uses. */
@@ -134,6 +136,20 @@ public sealed interface Diagnostic permits Diagnostic.Message, Diagnostic.Listin
     static Diagnostic entriesMismatch(int relocations, long records, String relaSection) {
         return new Message(Kind.ENTRIES_MISMATCH,
                 "nr_entries mismatch (" + relocations + " != " + records + ") for " + relaSection);
+    }
+
+    /**
+     * {@return the message, a Java addition for D8, when the record counts agree but a
+     * relocation of the companion section does not pair with one record}
+     *
+     * @param relaSection the companion relocation section
+     * @param entry       the relocation's index in it
+     * @param offset      the relocation's {@code r_offset}
+     * @param problem     how it fails to pair
+     */
+    static Diagnostic annotationOffset(String relaSection, int entry, long offset, String problem) {
+        return new Message(Kind.ANNOTATION_OFFSET, relaSection + ": relocation " + entry + " at r_offset 0x"
+                + Long.toHexString(offset) + " " + problem);
     }
 
     /**

@@ -15,6 +15,7 @@ import org.klpconvert.elf.ElfRelocation;
 import org.klpconvert.elf.SectionHeader;
 import org.klpconvert.elf.edit.ElfEditor;
 import org.klpconvert.elf.edit.Relocation;
+import org.klpconvert.elf.edit.Section;
 import org.klpconvert.elf.reloc.Machine;
 import org.klpconvert.elf.reloc.RelocationType;
 
@@ -133,7 +134,7 @@ final class KlpSectionRules implements RuleFamily {
         }
     }
 
-    /** KR9 (types), KR11 (x86_64 zero bytes) and KR12 (ppc64 nop after bl), entry by entry. */
+    /** KR9 (types), KR15 (inside the target), KR11 (x86_64 zero bytes), KR12 (ppc64 nop after bl), entry by entry. */
     private static void kr9to12Entries(Context c, SectionHeader s, boolean targetOk) throws ElfFormatException {
         ModuleView m = c.module();
         if (s.type() != Elf.SHT_RELA || m.machine.isEmpty()) {
@@ -153,6 +154,12 @@ final class KlpSectionRules implements RuleFamily {
             }
             if (editor.isPresent()) {
                 ElfEditor e = editor.get();
+                Section target = e.sections().get((int) s.info());
+                Optional<String> outside = ArchHandler.outside(r.offset(), target, e.shape());
+                if (outside.isPresent()) {
+                    c.report().add(Rule.KR15, ModuleView.place(s, i, r), outside.get());
+                    continue;
+                }
                 Optional<String> refusal = arch.refusal(new Relocation(r.offset(), r.type(), null, r.addend()),
                         e.sections().get((int) s.info()), e.shape());
                 if (refusal.isPresent()) {

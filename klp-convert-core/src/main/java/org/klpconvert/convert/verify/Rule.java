@@ -52,6 +52,8 @@ public enum Rule {
     KR13(Severity.INFO, "SHF_INFO_LINK style of klp sections"),
     /** Warn: {@literal one klp section per (object, target section)}. */
     KR14(Severity.WARN, "one klp section per (object, target section)"),
+    /** Error: {@literal klp relocation location lies inside its target section}. */
+    KR15(Severity.ERROR, "klp relocation location lies inside its target section"),
 
     /** Error: {@literal klp relocation symbol has st_shndx SHN_LIVEPATCH}. */
     KS1(Severity.ERROR, "klp relocation symbol has st_shndx SHN_LIVEPATCH"),

@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * <p>The kernel counts sympos in this very order: vmlinux lines are sorted by address, and a
  * module's lines follow its own symbol table (real-kernel-test.md §11.2). So each object's
  * names are sorted byte-wise with equal names kept in file order. {@code __ksymtab_} lines
- * come through as they are. The pseudo-modules of BPF programs and ftrace trampolines
+ * come through as they are. A line of another shape is refused with the file and line
+ * ({@link GeneratorInputException}). The pseudo-modules of BPF programs and ftrace trampolines
  * ({@code [bpf]}, {@code [__builtin__ftrace]}) are not objects and are skipped.
  */
 public final class Kallsyms {
@@ -49,21 +50,29 @@ public final class Kallsyms {
      * {@return the symbol lines of the dump in file order, pseudo-modules left out}
      *
      * @param dump the {@code /proc/kallsyms} text
-     * @throws IOException if a file cannot be read or written
+     * @throws IOException if the file cannot be read; a {@link GeneratorInputException} naming
+     *                     the file and line when a line is not
+     *                     {@code <address> <type> <name>[\t[<module>]]}, or the file has no
+     *                     line at all
      */
     public static List<Line> lines(Path dump) throws IOException {
+        List<TextInputs.Line> texts = TextInputs.lines(dump);
+        if (texts.isEmpty()) {
+            throw new GeneratorInputException(dump.toString(), 0, "not a kallsyms dump: no symbol lines");
+        }
         List<Line> lines = new ArrayList<>();
-        for (String line : TextInputs.lines(dump)) {
-            int type = line.indexOf(' ');
-            int name = type < 0 ? -1 : line.indexOf(' ', type + 1);
-            if (name < 0) {
-                continue;
+        for (TextInputs.Line line : texts) {
+            String[] fields = line.text().split(" ", 3);
+            int tab = fields.length == 3 ? fields[2].indexOf('\t') : -1;
+            String name = fields.length != 3 ? "" : tab < 0 ? fields[2] : fields[2].substring(0, tab);
+            String module = tab < 0 ? null : fields[2].substring(tab + 1);
+            if (fields.length != 3 || !TextInputs.isAddress(fields[0]) || !TextInputs.isType(fields[1])
+                    || !TextInputs.isName(name) || module != null && !isModuleField(module)) {
+                throw line.malformed("kallsyms (<address> <type> <name>[\\t[<module>]])");
             }
-            int tab = line.indexOf('\t', name + 1);
-            String object = tab < 0 ? VMLINUX : moduleName(line.substring(tab + 1));
+            String object = module == null ? VMLINUX : moduleName(module);
             if (object != null) {
-                lines.add(new Line(line.substring(0, type), line.substring(type + 1, name),
-                        line.substring(name + 1, tab < 0 ? line.length() : tab), object));
+                lines.add(new Line(fields[0], fields[1], name, object));
             }
         }
         return lines;
@@ -89,9 +98,15 @@ public final class Kallsyms {
         return result;
     }
 
+    /** {@code [<name>]} with a name of the module name characters. */
+    private static boolean isModuleField(String field) {
+        return field.length() > 2 && field.startsWith("[") && field.endsWith("]")
+                && TextInputs.isName(field.substring(1, field.length() - 1)) && field.indexOf(']') == field.length() - 1;
+    }
+
     /** {@code [btrfs]} gives {@code btrfs}; pseudo-modules give {@code null}. */
     private static String moduleName(String field) {
-        String name = field.startsWith("[") && field.endsWith("]") ? field.substring(1, field.length() - 1) : field;
+        String name = field.substring(1, field.length() - 1);
         return name.equals("bpf") || name.startsWith("__builtin__") ? null : name;
     }
 }

@@ -149,14 +149,16 @@ public final class SymbolsGenerator {
         writer.end(true);
     }
 
+    /** An ELF vmlinux by its magic; anything else must be a System.map, line by line. */
     private List<String> vmlinuxNames(Path file) throws IOException {
-        byte[] bytes = Compression.readAll(file);
-        if (bytes.length >= 4 && bytes[0] == 0x7f && bytes[1] == 'E' && bytes[2] == 'L' && bytes[3] == 'F') {
-            return new ArrayList<>(NmSymbols.sortedNames(ElfFile.parse(bytes, file.toString()), options.vmlinuxOrder()));
-        }
-        List<String> names = new ArrayList<>(TextInputs.systemMapNames(file));
-        names.sort(Comparator.naturalOrder()); // stable: equal names stay in address order
-        return names;
+        return Compression.readAll(file, bytes -> {
+            if (bytes.length >= 4 && bytes[0] == 0x7f && bytes[1] == 'E' && bytes[2] == 'L' && bytes[3] == 'F') {
+                return new ArrayList<>(NmSymbols.sortedNames(ElfFile.parse(bytes, file.toString()), options.vmlinuxOrder()));
+            }
+            List<String> names = new ArrayList<>(TextInputs.systemMapNames(file, bytes));
+            names.sort(Comparator.naturalOrder()); // stable: equal names stay in address order
+            return names;
+        });
     }
 
     /** Adds {@code __ksymtab_<name>} for each export not listed yet, keeping the byte-wise order. */
@@ -194,7 +196,13 @@ public final class SymbolsGenerator {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while reading modules");
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new KlpException(e.getCause().toString(), e.getCause());
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof OutOfMemoryError oom) {
+                throw oom;
+            }
+            throw new KlpException("internal error while reading modules: " + e.getCause().getMessage(), e.getCause());
         } finally {
             pool.shutdownNow();
         }
@@ -202,11 +210,14 @@ public final class SymbolsGenerator {
 
     /** One module's block, or {@code null} for a livepatch module. */
     private ObjectSymbols module(Path path) throws IOException {
-        ElfFile elf = ElfFile.parse(Compression.readAll(path), path.toString());
-        if (ModuleFiles.isLivepatch(elf)) {
-            return null;
-        }
-        return new ObjectSymbols(ModuleFiles.objectName(path, options.rawObjectNames()),
-                NmSymbols.sortedNames(elf, DuplicateOrder.SYMTAB));
+        // Decompressed content counts against the bound shared by all worker threads.
+        return Compression.readAll(path, bytes -> {
+            ElfFile elf = ElfFile.parse(bytes, path.toString());
+            if (ModuleFiles.isLivepatch(elf)) {
+                return null;
+            }
+            return new ObjectSymbols(ModuleFiles.objectName(path, options.rawObjectNames()),
+                    NmSymbols.sortedNames(elf, DuplicateOrder.SYMTAB));
+        });
     }
 }
