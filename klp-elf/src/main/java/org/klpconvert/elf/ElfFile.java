@@ -322,13 +322,29 @@ public final class ElfFile {
      * @throws ElfFormatException if the section or a symbol index is malformed
      */
     public List<ElfRelocation> relocationView(SectionHeader section) throws ElfFormatException {
+        return relocationView(section, symbols(linkedSymbolTable(section)).size());
+    }
+
+    /**
+     * The entries of a REL or RELA section that has no symbol table ({@code sh_link} 0, as the
+     * {@code .rela.plt} of a static executable), decoded on access like
+     * {@link #relocationView(SectionHeader)}; their symbol indices are not checked.
+     *
+     * @param section a relocation section of this object
+     * @return the entries, decoded on access
+     * @throws ElfFormatException if the section is malformed
+     */
+    public List<ElfRelocation> unlinkedRelocationView(SectionHeader section) throws ElfFormatException {
+        return relocationView(section, Long.MAX_VALUE);
+    }
+
+    private List<ElfRelocation> relocationView(SectionHeader section, long symbolCount) throws ElfFormatException {
         boolean rela = section.type() == Elf.SHT_RELA;
         if (!rela && section.type() != Elf.SHT_REL) {
             throw error(section.offset(), "section " + section.name() + " is not a relocation section");
         }
         int entsize = rela ? header.relaSize() : header.relSize();
         int count = entryCount(section, entsize);
-        int symbolCount = symbols(linkedSymbolTable(section)).size();
         for (int i = 0; i < count; i++) {
             long sym = relocationSymbol((int) section.offset() + i * entsize);
             if (sym >= symbolCount) {

@@ -46,16 +46,18 @@ final class RelocationDump {
 
     private void appendSection(Sink out, SectionHeader s) throws ElfFormatException {
         boolean rela = s.type() == Elf.SHT_RELA;
-        List<ElfRelocation> entries = file.relocationView(s);
-        SectionHeader table = file.linkedSymbolTable(s);
-        List<ElfSymbol> symbols = file.symbols(table);
-        boolean dynamic = table.type() == Elf.SHT_DYNSYM;
+        // A static executable's .rela.plt has no symbol table (sh_link 0): entries without symbols.
+        boolean unlinked = s.link() == 0;
+        List<ElfRelocation> entries = unlinked ? file.unlinkedRelocationView(s) : file.relocationView(s);
+        SectionHeader table = unlinked ? null : file.linkedSymbolTable(s);
+        List<ElfSymbol> symbols = unlinked ? List.of() : file.symbols(table);
+        boolean dynamic = !unlinked && table.type() == Elf.SHT_DYNSYM;
         out.append("\nRelocation section '").append(Text.printable(s.name())).append("' at offset ")
                 .append(s.offset() == 0 ? "0" : "0x" + Long.toHexString(s.offset())).append(" contains ")
                 .append(entries.size()).append(entries.size() == 1 ? " entry:\n" : " entries:\n");
         out.append(columnTitles(rela));
         for (ElfRelocation r : entries) {
-            appendEntry(out, r, r.symbol() == 0 ? null : symbols.get(r.symbol()), rela, dynamic);
+            appendEntry(out, r, r.symbol() == 0 || unlinked ? null : symbols.get(r.symbol()), rela, dynamic);
         }
     }
 

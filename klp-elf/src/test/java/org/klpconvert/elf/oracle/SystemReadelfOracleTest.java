@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.klpconvert.elf.CorpusObjects;
 import org.klpconvert.elf.ElfFile;
 import org.klpconvert.elf.ElfFormatException;
 import org.klpconvert.elf.dump.DumpOption;
@@ -144,7 +145,7 @@ class SystemReadelfOracleTest {
         }
         groups.add(new Group("Debian modules", modules, true));
         List<Path> cross = new ArrayList<>();
-        for (Path p : TestData.allCorpusObjects()) {
+        for (Path p : CorpusObjects.readable()) { // not the error cases' deliberately broken inputs
             cross.addAll(elfFiles(p, seen));
         }
         cross.addAll(elfFiles(TestData.fixturesDir(), seen));
