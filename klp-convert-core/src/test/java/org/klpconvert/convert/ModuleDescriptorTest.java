@@ -13,7 +13,7 @@ import org.klpconvert.symbols.SymbolMap;
 
 /**
  * The three libraries run as named modules (the tests run on the module path) and export their
- * API packages only: the annotation reader and the architecture handlers stay internal.
+ * API packages only: the architecture handlers stay internal.
  */
 class ModuleDescriptorTest {
 
@@ -27,7 +27,7 @@ class ModuleDescriptorTest {
         assertExports(SymbolMap.class, "org.klpconvert.symbols",
                 Set.of("org.klpconvert.symbols", "org.klpconvert.symbols.gen", "org.klpconvert.symbols.io"));
         assertExports(Converter.class, "org.klpconvert.convert",
-                Set.of("org.klpconvert.convert", "org.klpconvert.convert.diag", "org.klpconvert.convert.explain",
+                Set.of("org.klpconvert.convert", "org.klpconvert.convert.annotation", "org.klpconvert.convert.diag", "org.klpconvert.convert.explain",
                         "org.klpconvert.convert.resolve", "org.klpconvert.convert.verify"));
     }
 
