@@ -19,9 +19,11 @@ final class NoteDump {
     private static final String[] ABI_OS = {"Linux", "Hurd", "Solaris", "FreeBSD", "NetBSD", "Syllable", "NaCl"};
 
     private final ElfFile file;
+    private final BuildAttributeDump buildAttributes;
 
     NoteDump(ElfFile file) {
         this.file = file;
+        this.buildAttributes = new BuildAttributeDump(file);
     }
 
     void appendTo(Sink out) throws ElfFormatException {
@@ -46,9 +48,15 @@ final class NoteDump {
         }
     }
 
-    private void appendNote(Sink out, Note n) {
-        out.append("  ").append(Text.pad(Text.printable(n.name()), 20, true)).append(" 0x")
+    private void appendNote(Sink out, Note n) throws ElfFormatException {
+        boolean buildAttribute = BuildAttributeDump.isBuildAttribute(n);
+        String owner = buildAttribute ? buildAttributes.name(n) : Text.pad(Text.printable(ownerName(n)), 20, true);
+        out.append("  ").append(owner).append(" 0x")
                 .append(Text.hex(n.descriptorSize(), 8)).append('\t').append(typeName(n)).append('\t');
+        if (buildAttribute) {
+            out.append(buildAttributes.description(n));
+            return;
+        }
         String decoded = n.name().equals("GNU") ? gnu(n)
                 : n.name().equals("stapsdt") && n.type() == NT_STAPSDT ? stapsdt(n)
                 : n.name().equals("FDO") && n.type() == FDO_PACKAGING_METADATA ? fdo(n) : null;
@@ -63,6 +71,12 @@ final class NoteDump {
             }
         }
         out.append('\n');
+    }
+
+    /** The owner as readelf prints it: up to the first NUL. */
+    private static String ownerName(Note n) {
+        int nul = n.name().indexOf('\0');
+        return nul < 0 ? n.name() : n.name().substring(0, nul);
     }
 
     private String typeName(Note n) {

@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * One note: owner name, type and descriptor.
  *
- * @param name the owner ({@code GNU}, {@code Linux}, {@code stapsdt}, ...), without its NUL
+ * @param name the owner ({@code GNU}, {@code Linux}, {@code stapsdt}, ...), without its NUL; for
+ *             a GNU build-attribute note ({@code GA...}) the whole name field but for its
+ *             terminating NUL, since the attribute's value follows an inner NUL
  * @param type {@code n_type}, meaningful per owner
  * @param descriptorOffset file offset of the descriptor
  * @param descriptor the descriptor, a read-only view in the file's byte order
@@ -25,7 +27,9 @@ public record Note(String name, long type, long descriptorOffset, ByteBuffer des
     /**
      * Keeps a read-only view.
      *
-     * @param name the owner ({@code GNU}, {@code Linux}, {@code stapsdt}, ...), without its NUL
+     * @param name the owner ({@code GNU}, {@code Linux}, {@code stapsdt}, ...), without its NUL;
+     *             for a GNU build-attribute note ({@code GA...}) the whole name field but for its
+     *             terminating NUL
      * @param type {@code n_type}, meaningful per owner
      * @param descriptorOffset file offset of the descriptor
      * @param descriptor the descriptor, a read-only view in the file's byte order

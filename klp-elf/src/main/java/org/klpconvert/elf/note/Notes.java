@@ -115,6 +115,14 @@ public final class Notes {
             while (nameLength < namesz && b.get((int) at + HEADER + nameLength) != 0) {
                 nameLength++;
             }
+            if (isBuildAttributeName(b, (int) at + HEADER, nameLength)) {
+                // A GNU build-attribute name ("GA...") carries a value after an inner NUL: keep
+                // the whole field but for its terminating NUL.
+                nameLength = (int) namesz;
+                if (nameLength > 0 && b.get((int) at + HEADER + nameLength - 1) == 0) {
+                    nameLength--;
+                }
+            }
             byte[] name = new byte[nameLength];
             b.get((int) at + HEADER, name);
             ByteBuffer descriptor = b.slice((int) (at + descAt), (int) descsz).order(b.order());
@@ -123,6 +131,10 @@ public final class Notes {
             at += next;
         }
         return new NoteArea(section, offset, size, alignment, notes, Optional.empty());
+    }
+
+    private static boolean isBuildAttributeName(ByteBuffer b, int at, int length) {
+        return length >= 2 && b.get(at) == 'G' && b.get(at + 1) == 'A';
     }
 
     private static long alignUp(long value, int alignment) {
