@@ -9,6 +9,7 @@ module org.klpconvert.elf {
     exports org.klpconvert.elf.dynamic;
     exports org.klpconvert.elf.edit;
     exports org.klpconvert.elf.io;
+    exports org.klpconvert.elf.kmod;
     exports org.klpconvert.elf.note;
     exports org.klpconvert.elf.reloc;
     exports org.klpconvert.elf.segment;

@@ -13,9 +13,9 @@ import picocli.CommandLine.ScopeType;
 // scope = INHERIT: every subcommand gets --help, --version and the version provider.
 @Command(name = "klp-tool", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
         scope = ScopeType.INHERIT, exitCodeOnInvalidInput = KlpTool.USAGE,
-        description = "Livepatch module tools: convert, explain a conversion, generate and query symbols files, dump and verify ELF objects, print the annotation header.",
-        subcommands = {ConvertCommand.class, ExplainCommand.class, SymbolsCommand.class, DumpCommand.class, VerifyCommand.class,
-                HeaderCommand.class, HelpCommand.class})
+        description = "Livepatch module tools: convert, explain a conversion, generate and query symbols files, dump and verify ELF objects, show kernel modules as modinfo does, print the annotation header.",
+        subcommands = {ConvertCommand.class, ExplainCommand.class, SymbolsCommand.class, DumpCommand.class,
+                ModinfoCommand.class, VerifyCommand.class, HeaderCommand.class, HelpCommand.class})
 public final class KlpTool {
     static final int OK = 0;
     static final int FAILED = 1;

@@ -43,6 +43,10 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Target kernel version (e.g. 6.1, 5.4); default: the newest rules.")
     KernelVersion kernel = KernelVersion.NEWEST;
 
+    @Option(names = "--kernel-release", paramLabel = "RELEASE",
+            description = "Target kernel release (uname -r): check the modules' vermagic against it (KM9, KM10).")
+    String kernelRelease;
+
     @Option(names = "--json", description = "Print one JSON document (schema klp-tool/verify, docs/json.md);"
             + " INFO findings included.")
     boolean json;
@@ -102,6 +106,9 @@ final class VerifyCommand implements Callable<Integer> {
         Verifier.Builder builder = Verifier.builder().kernel(kernel);
         if (symbols != null) {
             builder.symbols(SymbolMap.load(symbols));
+        }
+        if (kernelRelease != null) {
+            builder.kernelRelease(kernelRelease);
         }
         Verifier verifier = builder.build();
         PrintWriter out = spec.commandLine().getOut();

@@ -13,7 +13,7 @@ import org.klpconvert.symbols.SymbolMap;
 
 /**
  * The three libraries run as named modules (the tests run on the module path) and export their
- * API packages only: the annotation reader and the architecture handlers stay internal.
+ * API packages only: the architecture handlers stay internal.
  */
 class ModuleDescriptorTest {
 
@@ -21,12 +21,13 @@ class ModuleDescriptorTest {
     void librariesAreNamedModulesThatExportTheirApiOnly() {
         assertExports(ElfFile.class, "org.klpconvert.elf",
                 Set.of("org.klpconvert.elf", "org.klpconvert.elf.dump", "org.klpconvert.elf.dynamic",
-                        "org.klpconvert.elf.edit", "org.klpconvert.elf.io", "org.klpconvert.elf.note", "org.klpconvert.elf.reloc",
+                        "org.klpconvert.elf.edit", "org.klpconvert.elf.io", "org.klpconvert.elf.kmod", "org.klpconvert.elf.note",
+                        "org.klpconvert.elf.reloc",
                         "org.klpconvert.elf.segment", "org.klpconvert.elf.version"));
         assertExports(SymbolMap.class, "org.klpconvert.symbols",
                 Set.of("org.klpconvert.symbols", "org.klpconvert.symbols.gen", "org.klpconvert.symbols.io"));
         assertExports(Converter.class, "org.klpconvert.convert",
-                Set.of("org.klpconvert.convert", "org.klpconvert.convert.diag", "org.klpconvert.convert.explain",
+                Set.of("org.klpconvert.convert", "org.klpconvert.convert.annotation", "org.klpconvert.convert.diag", "org.klpconvert.convert.explain",
                         "org.klpconvert.convert.resolve", "org.klpconvert.convert.verify"));
     }
 

@@ -249,6 +249,22 @@ public final class ElfFile {
     }
 
     /**
+     * {@return the dynamic symbol table ({@code SHT_DYNSYM}) of an executable or shared object,
+     * index 0 included, or an empty list if there is none} Their versions come from
+     * {@link org.klpconvert.elf.version.SymbolVersions}.
+     *
+     * @throws ElfFormatException if the table is malformed
+     */
+    public List<ElfSymbol> dynamicSymbols() throws ElfFormatException {
+        for (SectionHeader s : sections) {
+            if (s.type() == Elf.SHT_DYNSYM) {
+                return symbols(s);
+            }
+        }
+        return List.of();
+    }
+
+    /**
      * {@return the symbols of one symbol table, index 0 included}
      *
      * @param table a symbol table of this object
@@ -292,42 +308,72 @@ public final class ElfFile {
      * @throws ElfFormatException if the object is malformed
      */
     public List<ElfRelocation> relocations(SectionHeader section) throws ElfFormatException {
+        List<ElfRelocation> view = relocationView(section);
+        return Collections.unmodifiableList(java.util.Arrays.asList(view.toArray(new ElfRelocation[0])));
+    }
+
+    /**
+     * The entries of a REL or RELA section as a list that decodes each entry when it is asked
+     * for: symbol indices are checked against the linked table first, but nothing is kept, so
+     * a section of millions of entries (a kernel's {@code .rela.text}) costs no heap.
+     *
+     * @param section a relocation section of this object
+     * @return the entries, decoded on access
+     * @throws ElfFormatException if the section or a symbol index is malformed
+     */
+    public List<ElfRelocation> relocationView(SectionHeader section) throws ElfFormatException {
         boolean rela = section.type() == Elf.SHT_RELA;
         if (!rela && section.type() != Elf.SHT_REL) {
             throw error(section.offset(), "section " + section.name() + " is not a relocation section");
         }
         int entsize = rela ? header.relaSize() : header.relSize();
         int count = entryCount(section, entsize);
-        SectionHeader table = linkedSymbolTable(section);
-        int symbolCount = symbols(table).size();
-        ElfRelocation[] result = new ElfRelocation[count];
-        boolean is64 = header.is64();
+        int symbolCount = symbols(linkedSymbolTable(section)).size();
         for (int i = 0; i < count; i++) {
-            int at = (int) section.offset() + i * entsize;
-            long offset;
-            long info;
-            long addend = 0;
-            if (is64) {
-                offset = data.getLong(at);
-                info = data.getLong(at + 8);
-                if (rela) {
-                    addend = data.getLong(at + 16);
-                }
-            } else {
-                offset = Integer.toUnsignedLong(data.getInt(at));
-                info = Integer.toUnsignedLong(data.getInt(at + 4));
-                if (rela) {
-                    addend = data.getInt(at + 8);
-                }
-            }
-            long sym = is64 ? info >>> 32 : info >>> 8;
-            int type = (int) (is64 ? info & 0xffffffffL : info & 0xff);
+            long sym = relocationSymbol((int) section.offset() + i * entsize);
             if (sym >= symbolCount) {
-                throw error(at, "can't find rela entry symbol " + sym + " for " + section.name());
+                throw error((int) section.offset() + i * entsize, "can't find rela entry symbol " + sym + " for "
+                        + section.name());
             }
-            result[i] = new ElfRelocation(offset, (int) sym, type, addend, rela);
         }
-        return Collections.unmodifiableList(java.util.Arrays.asList(result));
+        return new java.util.AbstractList<>() {
+            @Override
+            public ElfRelocation get(int i) {
+                java.util.Objects.checkIndex(i, count);
+                return decodeRelocation((int) section.offset() + i * entsize, rela);
+            }
+
+            @Override
+            public int size() {
+                return count;
+            }
+        };
+    }
+
+    private long relocationSymbol(int at) {
+        return header.is64() ? data.getLong(at + 8) >>> 32 : u32(data, at + 4) >>> 8;
+    }
+
+    private ElfRelocation decodeRelocation(int at, boolean rela) {
+        long offset;
+        long info;
+        long addend = 0;
+        if (header.is64()) {
+            offset = data.getLong(at);
+            info = data.getLong(at + 8);
+            if (rela) {
+                addend = data.getLong(at + 16);
+            }
+        } else {
+            offset = Integer.toUnsignedLong(data.getInt(at));
+            info = Integer.toUnsignedLong(data.getInt(at + 4));
+            if (rela) {
+                addend = data.getInt(at + 8);
+            }
+        }
+        long sym = header.is64() ? info >>> 32 : info >>> 8;
+        int type = (int) (header.is64() ? info & 0xffffffffL : info & 0xff);
+        return new ElfRelocation(offset, (int) sym, type, addend, rela);
     }
 
     /**

@@ -1,8 +1,8 @@
 package org.klpconvert.convert.verify;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 import org.klpconvert.elf.Elf;
 import org.klpconvert.elf.ElfFile;
@@ -11,11 +11,12 @@ import org.klpconvert.elf.ElfHeader;
 import org.klpconvert.elf.ElfRelocation;
 import org.klpconvert.elf.ElfSymbol;
 import org.klpconvert.elf.SectionHeader;
+import org.klpconvert.elf.kmod.ModuleInfo;
 import org.klpconvert.elf.reloc.Machine;
 import org.klpconvert.elf.reloc.RelocationType;
 
 /**
- * KM1-KM8: what the module loader requires of any module (kernel-rules.md section 2). What
+ * KM1-KM10: what the module loader requires of any module (kernel-rules.md section 2). What
  * {@link ElfFile} already refuses to read (sections outside the file, names out of range) is
  * malformed input rather than a finding.
  */
@@ -44,6 +45,28 @@ final class ModuleRules implements RuleFamily {
         km6NoCommonSymbols(c);
         km7LocalsFirst(c);
         km8ArchSections(c);
+    }
+
+    /**
+     * The loader compares vermagic with its own: whole without modversions (a different release
+     * is refused), from the second word on with them (the CRCs of {@code __versions} decide).
+     * Only with a target release, so not part of {@link #check}.
+     */
+    static void km9KernelRelease(ModuleView module, String release, Report report) throws ElfFormatException {
+        ModuleInfo info = ModuleInfo.of(module.file);
+        Optional<String> mismatch = info.releaseMismatch(release);
+        if (mismatch.isEmpty()) {
+            return;
+        }
+        String vermagic = info.vermagic().orElse("");
+        if (info.versions().isEmpty()) {
+            report.add(Rule.KM9, MODINFO, mismatch.get(), module.moduleName() + ": version magic '" + vermagic
+                    + "' should be '" + release + vermagic.substring(vermagic.indexOf(' ') < 0 ? vermagic.length()
+                    : vermagic.indexOf(' ')) + "'");
+        } else {
+            report.add(Rule.KM10, MODINFO, mismatch.get()
+                    + " (modversions: the kernel compares the __versions CRCs instead)");
+        }
     }
 
     private static void km1ElfSanity(Context c) {
@@ -97,7 +120,7 @@ final class ModuleRules implements RuleFamily {
         }
     }
 
-    private static void km3LivepatchModinfo(Context c) {
+    private static void km3LivepatchModinfo(Context c) throws ElfFormatException {
         ModuleView m = c.module();
         List<SectionHeader> modinfo = named(m.file, MODINFO);
         String notMarked = "livepatch: module " + m.moduleName() + " is not marked as a livepatch module";
@@ -108,21 +131,9 @@ final class ModuleRules implements RuleFamily {
         if (modinfo.size() > 1) {
             c.report().add(Rule.KM3, "sections", modinfo.size() + " " + MODINFO + " sections, at most one is allowed");
         }
-        if (!hasKey(m.file, modinfo.get(0), "livepatch")) {
+        if (!ModuleInfo.of(m.file).has("livepatch")) {
             c.report().add(Rule.KM3, ModuleView.place(modinfo.get(0)), "no livepatch= entry", notMarked);
         }
-    }
-
-    /** Whether a {@code key=value\0} list holds the key (the value is not checked). */
-    private static boolean hasKey(ElfFile f, SectionHeader modinfo, String key) {
-        String text = StandardCharsets.ISO_8859_1.decode(f.content(modinfo)).toString();
-        for (String entry : text.split("\0")) {
-            int eq = entry.indexOf('=');
-            if (eq >= 0 && entry.substring(0, eq).equals(key)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void km4ThisModule(Context c) {

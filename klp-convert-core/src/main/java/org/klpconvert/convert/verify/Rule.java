@@ -23,6 +23,10 @@ public enum Rule {
     KM7(Severity.WARN, ".symtab has its locals first and sh_info = first non-local"),
     /** Error: {@literal arch sections: ppc64 .stubs (and .toc), ppc32/arm64 .plt and .init.plt}. */
     KM8(Severity.ERROR, "arch sections: ppc64 .stubs (and .toc), ppc32/arm64 .plt and .init.plt"),
+    /** Error: {@literal vermagic names the target kernel release (with a target release, without modversions)}. */
+    KM9(Severity.ERROR, "vermagic names the target kernel release (with a target release, without modversions)"),
+    /** Warn: {@literal vermagic names the target kernel release (with a target release and modversions)}. */
+    KM10(Severity.WARN, "vermagic names the target kernel release (with a target release and modversions)"),
 
     /** Error: {@literal klp section is SHT_RELA with both SHF_RELA_LIVEPATCH and the .klp.rela. name}. */
     KR1(Severity.ERROR, "klp section is SHT_RELA with both SHF_RELA_LIVEPATCH and the .klp.rela. name"),

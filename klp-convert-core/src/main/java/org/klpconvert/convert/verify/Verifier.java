@@ -31,10 +31,12 @@ public final class Verifier {
 
     private final SymbolMap symbols;
     private final KernelVersion kernel;
+    private final String kernelRelease;
 
     private Verifier(Builder b) {
         this.symbols = b.symbols;
         this.kernel = b.kernel;
+        this.kernelRelease = b.kernelRelease;
     }
 
     /** {@return a builder with no symbols file and the newest kernel's rules} */
@@ -66,6 +68,9 @@ public final class Verifier {
         for (RuleFamily family : FAMILIES) {
             family.check(context);
         }
+        if (kernelRelease != null) {
+            ModuleRules.km9KernelRelease(view, kernelRelease, report);
+        }
         return report.findings();
     }
 
@@ -93,8 +98,19 @@ public final class Verifier {
     public static final class Builder {
         private SymbolMap symbols;
         private KernelVersion kernel = KernelVersion.NEWEST;
+        private String kernelRelease;
 
         private Builder() {
+        }
+
+        /**
+         * {@return this builder, checking the modules' vermagic against a target release (KM9, KM10)}
+         *
+         * @param release the target kernel's release, as {@code uname -r} prints it
+         */
+        public Builder kernelRelease(String release) {
+            this.kernelRelease = Objects.requireNonNull(release, "release");
+            return this;
         }
 
         /**

@@ -83,15 +83,13 @@ final class NoteDump {
         if (name.startsWith("stapsdt")) {
             return type == NT_STAPSDT ? "NT_STAPSDT (SystemTap probe descriptors)" : unknownType(type);
         }
-        if (name.startsWith("Go")) {
-            return type == NT_GO_BUILDID ? "GO BUILDID" : unknownType(type);
-        }
         if (name.startsWith("FDO")) {
             return type == FDO_PACKAGING_METADATA ? "FDO_PACKAGING_METADATA" : unknownType(type);
         }
         return switch ((int) type) {
             case 1 -> "NT_VERSION (version)";
             case 2 -> "NT_ARCH (architecture)";
+            case (int) NT_GO_BUILDID -> "GO BUILDID";
             case (int) NT_GNU_BUILD_ATTRIBUTE_OPEN -> "OPEN";
             case (int) NT_GNU_BUILD_ATTRIBUTE_FUNC -> "func";
             default -> unknownType(type);

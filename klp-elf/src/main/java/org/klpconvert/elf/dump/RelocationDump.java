@@ -46,7 +46,7 @@ final class RelocationDump {
 
     private void appendSection(Sink out, SectionHeader s) throws ElfFormatException {
         boolean rela = s.type() == Elf.SHT_RELA;
-        List<ElfRelocation> entries = file.relocations(s);
+        List<ElfRelocation> entries = file.relocationView(s);
         SectionHeader table = file.linkedSymbolTable(s);
         List<ElfSymbol> symbols = file.symbols(table);
         boolean dynamic = table.type() == Elf.SHT_DYNSYM;
@@ -118,12 +118,10 @@ final class RelocationDump {
                 : Text.pad(type, 22, true));
         if (symbol != null) {
             out.append(' ');
-            appendSymbolValue(out, symbol);
-            out.append(Text.printable(symbolName(symbol)));
-            if (dynamic) {
-                versions.versionOf(symbol).ifPresent(v -> out.append(v.kind() == SymbolVersion.Kind.DEFAULT ? "@@" : "@")
-                        .append(Text.printable(v.name())));
-            }
+            String version = dynamic ? versions.versionOf(symbol).map(v -> (v.kind() == SymbolVersion.Kind.DEFAULT
+                    ? "@@" : "@") + Text.printable(v.name())).orElse("") : "";
+            appendSymbolValue(out, symbol, version);
+            out.append(Text.printable(symbolName(symbol))).append(version);
             if (rela) {
                 out.append(r.addend() < 0 ? " - " : " + ").append(magnitude(r.addend()));
             }
@@ -142,10 +140,10 @@ final class RelocationDump {
      * The value column. An IFUNC symbol's value is not the relocation's target, so readelf
      * shows its name followed by {@code ()} there instead.
      */
-    private void appendSymbolValue(Sink out, ElfSymbol symbol) {
+    private void appendSymbolValue(Sink out, ElfSymbol symbol, String version) {
         if (symbol.type() == STT_GNU_IFUNC) {
             int width = is64 ? 14 : 8;
-            String name = symbol.nameOffset() == 0 ? "??" : Text.printable(symbol.name());
+            String name = symbol.nameOffset() == 0 ? "??" : Text.printable(symbol.name()) + version;
             out.append(name).append("()").append(" ".repeat(name.length() <= width ? width + 1 - name.length() : 1));
             return;
         }

@@ -59,14 +59,50 @@ class MutationFuzzTest {
     }
 
     /**
-     * One edit. Half of them hit the structures (ELF header, section header table, the
-     * symbol table area) where a wrong value is most interesting; the rest hit anywhere.
+     * The same walk over executables and shared libraries of the system (dynamic section,
+     * versions, notes, segments): every mutant is inspected and dumped with all nine options,
+     * or refused with {@link ElfFormatException}.
      */
-    private static void mutate(byte[] b, ElfHeader h, Random random) {
+    @TestFactory
+    Stream<DynamicTest> dynamicObjectMutantsFailOnlyWithElfFormatException() {
+        return Stream.of("/usr/lib/x86_64-linux-gnu/libz.so.1", "/usr/bin/true").map(Path::of)
+                .filter(p -> Files.isReadable(p) || org.klpconvert.testdata.Tools.isCi())
+                .map(p -> DynamicTest.dynamicTest(p.toString(), () -> {
+                    byte[] original = Files.readAllBytes(p);
+                    ElfHeader header = ElfFile.parse(original, p.toString()).header();
+                    Random random = new Random(p.toString().hashCode());
+                    int[] refused = new int[1];
+                    assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
+                        for (int i = 0; i < 300; i++) {
+                            byte[] mutant = original.clone();
+                            for (int k = 1 + random.nextInt(4); k > 0; k--) {
+                                mutate(mutant, header, random);
+                            }
+                            try {
+                                Exercise.inspect(ElfFile.parse(mutant, p + " mutant " + i));
+                            } catch (ElfFormatException expected) {
+                                refused[0]++;
+                            } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                                throw new AssertionError(p + " mutant " + i + ": " + e, e);
+                            }
+                        }
+                    });
+                    System.out.println("mutation fuzz " + p + ": 300 mutants, " + refused[0]
+                            + " refused with ElfFormatException, the rest inspected and dumped");
+                }));
+    }
+
+    /**
+     * One edit. Most of them hit the structures (ELF header, section header table, program
+     * header table) where a wrong value is most interesting; the rest hit anywhere.
+     */
+    static void mutate(byte[] b, ElfHeader h, Random random) {
         int at;
         switch (random.nextInt(4)) {
             case 0 -> at = random.nextInt(h.ehsize());
             case 1 -> at = (int) h.shoff() + random.nextInt(h.shnum() * h.shentsize());
+            case 2 -> at = h.phnum() == 0 ? random.nextInt(b.length)
+                    : (int) h.phoff() + random.nextInt(h.phnum() * h.phentsize());
             default -> at = random.nextInt(b.length);
         }
         ByteBuffer buf = ByteBuffer.wrap(b).order(h.byteOrder());
