@@ -39,8 +39,9 @@ final class BuildAttributeDump {
         this.file = file;
     }
 
+    /** Only "GA" owners: other owners use the same type numbers (a Linux note of type 0x101). */
     static boolean isBuildAttribute(Note n) {
-        return n.type() == OPEN || n.type() == FUNC;
+        return n.name().startsWith("GA") && (n.type() == OPEN || n.type() == FUNC);
     }
 
     /** The name column, padded as readelf pads it (it may run longer). */
