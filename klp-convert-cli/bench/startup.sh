@@ -11,9 +11,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 runs=${1:-15}
 symbols=${2:-$repo/examples/symbols.klp}
-jar=$(ls "$repo"/klp-convert-cli/target/klp-convert-cli-*-all.jar 2>/dev/null | head -1)
+jar=$repo/klp-convert-cli-all/target/klp-convert-cli-all.jar
 dist=$(ls "$repo"/klp-convert-cli/target/klp-convert-*-dist.tar.gz 2>/dev/null | head -1)
-[ -f "${jar:-}" ] && [ -f "${dist:-}" ] || { echo "build first: mvn -q package -DskipTests" >&2; exit 2; }
+[ -f "$jar" ] && [ -f "${dist:-}" ] || { echo "build first: mvn -q package -DskipTests" >&2; exit 2; }
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 tar -xzf "$dist" -C "$work"
 unpacked=$(echo "$work"/klp-convert-*/bin/klp-convert)

@@ -10,15 +10,20 @@ import java.util.zip.ZipEntry;
 
 /**
  * Checks the class or module path Maven resolved for a consumer project (run with the
- * source launcher: java PathCheck.java PATH [--forbid PREFIX]...): no class may come from two
- * jars, and no class under a forbidden package prefix may be present. Prints the jars with
- * their total size, and exits 1 on a violation.
+ * source launcher: java PathCheck.java PATH [--forbid PREFIX]... [--jars N]): no class may come
+ * from two jars, no class under a forbidden package prefix may be present, and with --jars the
+ * path holds exactly N jars. Prints the jars with their total size, and exits 1 on a violation.
  */
 public class PathCheck {
     public static void main(String[] args) throws IOException {
         List<String> forbidden = new ArrayList<>();
+        int expectedJars = -1;
         for (int i = 1; i < args.length; i += 2) {
-            forbidden.add(args[i + 1]);
+            if (args[i].equals("--jars")) {
+                expectedJars = Integer.parseInt(args[i + 1]);
+            } else {
+                forbidden.add(args[i + 1]);
+            }
         }
         Map<String, List<String>> owners = new TreeMap<>();
         long bytes = 0;
@@ -61,6 +66,10 @@ public class PathCheck {
         }
         System.out.printf("%d jars, %,d bytes, %d classes, %d duplicate classes, %d forbidden%n", jars, bytes,
                 owners.size(), duplicates, banned);
-        System.exit(duplicates == 0 && banned == 0 ? 0 : 1);
+        boolean jarCountRight = expectedJars < 0 || jars == expectedJars;
+        if (!jarCountRight) {
+            System.out.printf("expected %d jars on the path, found %d%n", expectedJars, jars);
+        }
+        System.exit(duplicates == 0 && banned == 0 && jarCountRight ? 0 : 1);
     }
 }
