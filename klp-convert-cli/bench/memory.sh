@@ -14,9 +14,9 @@ command=${1:-convert}
 shift || true
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1 16 128 512 1536)
-jar=$repo/klp-convert-cli/target/klp-convert-cli.jar
+lib=$repo/klp-convert-cli/target/lib
 classes=$repo/klp-convert-cli/target/test-classes
-[ -f "$jar" ] && [ -d "$classes" ] || { echo "build first: mvn -q package -DskipTests" >&2; exit 2; }
+[ -f "$lib/klp-convert-cli.jar" ] && [ -d "$classes" ] || { echo "build first: mvn -q package -DskipTests" >&2; exit 2; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/klp-memory.XXXXXX"); trap 'rm -rf "$work"' EXIT
 symbols=$repo/examples/symbols.klp
 example=$repo/examples/klp_conv1.tmp.ko
@@ -27,9 +27,9 @@ example=$repo/examples/klp_conv1.tmp.ko
 fits() {
     local java=(java -XX:+UseG1GC "-Xmx${1}m")
     case $command in
-        convert) "${java[@]}" -jar "$jar" "$symbols" "$2" "$work/out.ko" ;;
-        verify) "${java[@]}" -cp "$jar" org.klpconvert.cli.KlpTool verify "$2" ;;
-        dump) "${java[@]}" -cp "$jar" org.klpconvert.cli.KlpTool dump "$2" ;;
+        convert) "${java[@]}" -cp "$lib/*" org.klpconvert.cli.KlpConvert "$symbols" "$2" "$work/out.ko" ;;
+        verify) "${java[@]}" -cp "$lib/*" org.klpconvert.cli.KlpTool verify "$2" ;;
+        dump) "${java[@]}" -cp "$lib/*" org.klpconvert.cli.KlpTool dump "$2" ;;
     esac >/dev/null 2>"$work/err" || { [ "$command" = verify ] && ! grep -q "out of memory\|OutOfMemory" "$work/err"; }
 }
 
@@ -47,7 +47,7 @@ base=$(bisect "$example" 4 512)
 echo "memory: $command, example module: $base MiB heap (JVM, symbols index, small module)"
 printf 'memory: %10s %12s %14s %8s\n' "module" "heap needed" "minus example" "ratio"
 for mb in "${sizes[@]}"; do
-    java -cp "$jar:$classes" org.klpconvert.cli.bench.BigModule "$example" "$work/big.ko" $((mb << 20)) >/dev/null
+    java -cp "$lib/*:$classes" org.klpconvert.cli.bench.BigModule "$example" "$work/big.ko" $((mb << 20)) >/dev/null
     hi=$((base + 5 * mb + 64))
     fits "$hi" "$work/big.ko" || { echo "memory: $mb MiB: fails even with $hi MiB" ; continue; }
     need=$(bisect "$work/big.ko" "$base" "$hi")

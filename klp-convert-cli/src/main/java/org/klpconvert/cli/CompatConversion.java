@@ -7,11 +7,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import org.klpconvert.convert.ConversionException;
-import org.klpconvert.convert.ConversionResult;
+import org.klpconvert.convert.ConversionReport;
 import org.klpconvert.convert.ConvertedSymbol;
 import org.klpconvert.convert.Converter;
 import org.klpconvert.convert.LivepatchModule;
-import org.klpconvert.convert.OutputFile;
 import org.klpconvert.convert.diag.Diagnostic;
 import org.klpconvert.elf.ElfFile;
 import org.klpconvert.elf.ElfFormatException;
@@ -88,26 +87,20 @@ final class CompatConversion {
             }
             return KlpConvert.FAILURE;
         }
+        // converted, then streamed into the output: the heap never holds the whole output
         stage.what = "converting " + input;
-        ConversionResult result;
+        ConversionReport report;
         try {
-            result = new Converter(symbols).convert(module);
+            report = new Converter(symbols).convertTo(module, output);
         } catch (ConversionException e) {
             err.print(e.render());
             pointToExplain(symbolsFile, input);
             return KlpConvert.FAILURE;
-        } catch (ElfFormatException e) {
-            err.print(e.getMessage() + "\n");
-            return KlpConvert.FAILURE;
-        }
-        stage.what = "writing " + output;
-        try {
-            OutputFile.writeAtomically(output, result.output(), input);
         } catch (KlpException e) {
             err.print(e.getMessage() + "\n");
             return KlpConvert.FAILURE;
         }
-        report(result);
+        report(report);
         return 0;
     }
 
@@ -128,19 +121,19 @@ final class CompatConversion {
         return KlpConvert.FAILURE;
     }
 
-    private void report(ConversionResult result) {
+    private void report(ConversionReport report) {
         if (verbosity == 0) {
             return;
         }
-        for (ConvertedSymbol s : result.report().symbols()) {
+        for (ConvertedSymbol s : report.symbols()) {
             err.print("klp-convert: " + s.name() + " -> " + s.klpName() + " (" + s.relocations() + " relocation"
                     + (s.relocations() == 1 ? "" : "s") + (s.annotated() ? ", annotated" : "") + ")\n");
         }
         if (verbosity > 1) {
-            for (String section : result.report().newSections()) {
+            for (String section : report.newSections()) {
                 err.print("klp-convert: created " + section + "\n");
             }
         }
-        result.report().warnings().forEach(w -> err.print(w.render()));
+        report.warnings().forEach(w -> err.print(w.render()));
     }
 }

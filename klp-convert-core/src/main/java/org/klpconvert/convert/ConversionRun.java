@@ -19,7 +19,6 @@ import org.klpconvert.convert.resolve.SymbolResolver;
 import org.klpconvert.elf.Elf;
 import org.klpconvert.elf.ElfFormatException;
 import org.klpconvert.elf.edit.ElfEditor;
-import org.klpconvert.elf.edit.LayoutPolicy;
 import org.klpconvert.elf.edit.Relocation;
 import org.klpconvert.elf.edit.RelocationTable;
 import org.klpconvert.elf.edit.Section;
@@ -53,7 +52,8 @@ final class ConversionRun {
         this.symtab = module.symbolTable();
     }
 
-    ConversionResult run() throws ConversionException, ElfFormatException {
+    /** Converts the module's model in place; writing it is the caller's choice (array or stream). */
+    ConversionReport run() throws ConversionException, ElfFormatException {
         resolver = new SymbolResolver(symbols, Annotations.extract(editor));
         for (Section s : editor.sections()) {
             if (s.name().startsWith(KlpFormat.RELA_PREFIX)) {
@@ -68,14 +68,15 @@ final class ConversionRun {
             }
         }
         List<ConvertedSymbol> converted = renameSymbols();
-        byte[] output = editor.write(LayoutPolicy.LIBELF);
+        // the sections the writer will add belong to the report
+        editor.addMissingExtendedIndexTables();
         List<String> created = new ArrayList<>();
         for (Section s : editor.sections()) {
             if (s.original() == null) {
                 created.add(s.name());
             }
         }
-        return new ConversionResult(output, new ConversionReport(moduleName, converted, created, moved, warnings));
+        return new ConversionReport(moduleName, converted, created, moved, warnings);
     }
 
     private void convertSection(Section relaSection) throws ConversionException {

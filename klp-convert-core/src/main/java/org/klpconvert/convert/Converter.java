@@ -5,6 +5,8 @@ import java.nio.file.Path;
 
 import org.klpconvert.elf.ElfFile;
 import org.klpconvert.elf.ElfFormatException;
+import org.klpconvert.elf.KlpException;
+import org.klpconvert.elf.edit.LayoutPolicy;
 import org.klpconvert.elf.io.InputFiles;
 import org.klpconvert.symbols.SymbolMap;
 
@@ -71,22 +73,48 @@ public final class Converter {
      * @throws ConversionException if the module cannot be converted; it carries the C tool's messages
      */
     public ConversionResult convert(LivepatchModule module) throws ElfFormatException, ConversionException {
+        checkCovered(module);
+        module.claimForConversion();
+        ConversionReport report = new ConversionRun(module, symbols).run();
+        return new ConversionResult(module.editor().write(LayoutPolicy.LIBELF), report);
+    }
+
+    private void checkCovered(LivepatchModule module) {
         for (String name : module.undefinedNames()) {
             if (!symbols.covers(name)) {
                 throw new IllegalArgumentException("the symbols map was loaded for other names; " + module.name()
                         + " needs '" + name + "' (load it with this module's undefinedNames(), or in full)");
             }
         }
+    }
+
+    /**
+     * Converts an opened module and writes it to {@code output} as {@link OutputFile} does
+     * (whole or not at all), streaming it from the edited model: the heap never holds the
+     * whole output, only the module's decoded sections. Nothing is written if the conversion
+     * fails.
+     *
+     * @param module the opened module; it is edited in the process and cannot be converted again
+     * @param output the path to write, as the user typed it
+     * @return what was converted
+     * @throws ElfFormatException if the module's tables are malformed
+     * @throws ConversionException if the module cannot be converted; it carries the C tool's messages
+     * @throws KlpException {@code <module>: couldn't create <output>: <reason>} if the output cannot be written
+     */
+    public ConversionReport convertTo(LivepatchModule module, String output) throws KlpException {
+        checkCovered(module);
         module.claimForConversion();
-        return new ConversionRun(module, symbols).run();
+        ConversionReport report = new ConversionRun(module, symbols).run();
+        OutputFile.writeAtomically(output, out -> module.editor().write(LayoutPolicy.LIBELF, out), module.name());
+        return report;
     }
 
     /**
      * Converts {@code input} into {@code output}. The input is read completely first, so the
      * two may be the same path; the output appears whole or not at all ({@link OutputFile}).
      * Only a regular input file of at most {@link InputFiles#MAX_SIZE} bytes is read; it is
-     * mapped, so the heap holds the decoded module and the output, and it must not be
-     * truncated while it is converted.
+     * mapped, and the output is streamed ({@link #convertTo}), so the heap holds the decoded
+     * module alone; the input must not be truncated while it is converted.
      *
      * @param input the livepatch module to convert
      * @param output where the converted module goes
@@ -94,8 +122,6 @@ public final class Converter {
      * @throws IOException if a file cannot be read or written
      */
     public ConversionReport convertFile(Path input, Path output) throws IOException {
-        ConversionResult result = convert(ElfFile.map(input));
-        OutputFile.writeAtomically(output, result.output(), input.toString());
-        return result.report();
+        return convertTo(LivepatchModule.open(ElfFile.map(input)), output.toString());
     }
 }

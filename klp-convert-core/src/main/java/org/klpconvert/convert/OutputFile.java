@@ -1,5 +1,6 @@
 package org.klpconvert.convert;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -53,6 +54,8 @@ public final class OutputFile {
     /** Symbolic links followed at most, as the kernel's {@code MAXSYMLINKS}. */
     private static final int MAX_LINKS = 40;
     private static final int CHUNK = 1 << 20;
+    /** Buffer of the temporary file's stream: the content arrives in pieces of any size. */
+    private static final int BUFFER = 1 << 16;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(OutputFile::deletePending, "klp-output-cleanup"));
@@ -74,9 +77,8 @@ public final class OutputFile {
     }
 
     /**
-     * Writes {@code data} to the path as the user typed it: unlike a {@link Path}, the string
-     * keeps a trailing {@code /}, which names a directory and is refused, as C's {@code creat}
-     * refuses it.
+     * Writes {@code data} to the path as the user typed it; see
+     * {@link #writeAtomically(String, Content, String)}.
      *
      * @param target the path as typed
      * @param data   the whole content
@@ -84,6 +86,39 @@ public final class OutputFile {
      * @throws KlpException {@code <input>: couldn't create <target>: <reason>}
      */
     public static void writeAtomically(String target, byte[] data, String input) throws KlpException {
+        writeAtomically(target, out -> {
+            // in pieces: a channel copies a heap array it is given whole into a direct buffer
+            // of the same size, which would cost the module's size once more
+            for (int at = 0; at < data.length; at += CHUNK) {
+                out.write(data, at, Math.min(CHUNK, data.length - at));
+            }
+        }, input);
+    }
+
+    /** Content produced straight into the output, so that it need not be held whole first. */
+    @FunctionalInterface
+    public interface Content {
+        /**
+         * Writes the whole content.
+         *
+         * @param out the temporary file's stream (buffered; closed by the caller)
+         * @throws IOException if the content cannot be produced or written; a {@link KlpException}
+         *     is passed on to the caller of {@code writeAtomically} as it is
+         */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes the content to the path as the user typed it: unlike a {@link Path}, the string
+     * keeps a trailing {@code /}, which names a directory and is refused, as C's {@code creat}
+     * refuses it.
+     *
+     * @param target the path as typed
+     * @param content writes the whole content, once
+     * @param input  the input's name, which prefixes the message on failure (D4)
+     * @throws KlpException {@code <input>: couldn't create <target>: <reason>}, or the content's own
+     */
+    public static void writeAtomically(String target, Content content, String input) throws KlpException {
         Path tmp = null;
         try {
             if (target.isEmpty()) {
@@ -100,10 +135,16 @@ public final class OutputFile {
             Path dir = absolute.getParent();
             sweepStale(dir);
             tmp = createTemp(dir, existing == null ? null : absolute);
-            write(tmp, data, StandardOpenOption.WRITE);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.WRITE),
+                    BUFFER)) {
+                content.writeTo(out);
+            }
             if (existing != null && linkCount(absolute) > 1) {
                 // C's creat() writes the shared inode: every hard link sees the new module.
-                write(absolute, data, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                try (OutputStream out = Files.newOutputStream(absolute, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING)) {
+                    Files.copy(tmp, out);
+                }
                 Files.delete(tmp);
             } else {
                 try {
@@ -116,6 +157,8 @@ public final class OutputFile {
             tmp = null;
         } catch (Refusal e) {
             throw new KlpException(input + ": couldn't create " + shown(target) + ": " + e.getMessage(), null);
+        } catch (KlpException e) {
+            throw e; // the content's own error, which names its file
         } catch (IOException e) {
             throw new KlpException(input + ": couldn't create " + shown(target) + ": " + InputFiles.reason(e), e);
         } finally {
@@ -126,19 +169,6 @@ public final class OutputFile {
                 } catch (IOException ignored) {
                     // the original failure is what the user needs to see
                 }
-            }
-        }
-    }
-
-    /**
-     * Writes {@code data} in chunks: a channel copies a heap array it is given whole into a
-     * direct buffer of the same size, which would cost a module's size once more (and counts
-     * against the same limit as the heap).
-     */
-    private static void write(Path file, byte[] data, StandardOpenOption... options) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file, options)) {
-            for (int at = 0; at < data.length; at += CHUNK) {
-                out.write(data, at, Math.min(CHUNK, data.length - at));
             }
         }
     }

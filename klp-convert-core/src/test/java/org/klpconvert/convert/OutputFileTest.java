@@ -51,6 +51,37 @@ class OutputFileTest {
         return assertThrows(KlpException.class, () -> OutputFile.writeAtomically(target, DATA, "in.ko"));
     }
 
+    /**
+     * Streamed content that fails half-way (the ELF writer's error, or a full disk) leaves the
+     * existing output as it was and no temporary file, and its own error reaches the caller.
+     */
+    @Test
+    void streamedContentThatFailsLeavesTheTargetAlone() throws Exception {
+        Path target = dir.resolve("out.ko");
+        Files.write(target, DATA);
+        KlpException own = new KlpException("in.ko: the writer's own error", null);
+        KlpException e = assertThrows(KlpException.class, () -> OutputFile.writeAtomically(target.toString(), out -> {
+            out.write(new byte[3 << 20]);
+            throw own;
+        }, "in.ko"));
+        assertTrue(e == own, "the content's exception, unchanged");
+        assertArrayEquals(DATA, Files.readAllBytes(target));
+        assertEquals(Set.of("out.ko"), names());
+    }
+
+    @Test
+    void streamedContentIsWrittenWhole() throws Exception {
+        Path target = dir.resolve("out.ko");
+        byte[] big = new byte[(3 << 20) + 5];
+        new java.util.Random(9).nextBytes(big);
+        OutputFile.writeAtomically(target.toString(), out -> {
+            out.write(big, 0, 7);
+            out.write(big, 7, big.length - 7);
+        }, "in.ko");
+        assertArrayEquals(big, Files.readAllBytes(target));
+        assertEquals(Set.of("out.ko"), names());
+    }
+
     @Test
     void aFifoIsRefusedAndLeftAlone() throws Exception {
         Path fifo = dir.resolve("fifo");

@@ -1,5 +1,7 @@
 package org.klpconvert.elf.edit;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -205,10 +207,31 @@ public final class ElfEditor {
      */
     public byte[] write(LayoutPolicy policy) throws ElfFormatException {
         addMissingExtendedIndexTables();
-        return new ElfWriter(this, policy).write();
+        return new ElfWriter(this, policy).toArray();
     }
 
-    private void addMissingExtendedIndexTables() {
+    /**
+     * Serialises the model with the given layout to a stream, as {@link #write(LayoutPolicy)}
+     * does to an array. With {@link LayoutPolicy#LIBELF} the whole object is never held: the
+     * sections' bytes go to {@code out} in file order, so a module with a gigabyte of debug
+     * information costs its decoded sections and no second copy. The stream is not closed.
+     *
+     * @param policy where sections are placed in the file
+     * @param out where the bytes go
+     * @throws ElfFormatException if the object is malformed; nothing has been written then
+     * @throws IOException if {@code out} fails
+     */
+    public void write(LayoutPolicy policy, OutputStream out) throws IOException {
+        addMissingExtendedIndexTables();
+        new ElfWriter(this, policy).writeTo(out);
+    }
+
+    /**
+     * Gives every symbol table that needs extended section indices a {@code .symtab_shndx}, as
+     * writing does first; called before writing, it shows the model as it will be written.
+     * Calling it again changes nothing.
+     */
+    public void addMissingExtendedIndexTables() {
         if (sections.size() <= Elf.SHN_LORESERVE) {
             return; // every index fits in st_shndx
         }

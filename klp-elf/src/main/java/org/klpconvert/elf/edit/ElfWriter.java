@@ -1,5 +1,7 @@
 package org.klpconvert.elf.edit;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,7 +13,11 @@ import org.klpconvert.elf.SectionHeader;
 
 /**
  * Serialises an {@link ElfEditor} in two phases: first every index, size and offset is
- * reserved, then the bytes are written in the same order into one array of the final size.
+ * reserved, then the bytes are produced in file order. The {@link LayoutPolicy#LIBELF} layout
+ * places everything in increasing offsets without overlap, so it is streamed: besides the
+ * model, only the encoded tables and the two headers are held, never the whole object. The
+ * {@link LayoutPolicy#PRESERVE} layout paints the changes over a copy of the input, so it is
+ * built in one array of the final size.
  */
 final class ElfWriter {
     private static final AtomicLong GENERATIONS = new AtomicLong();
@@ -20,6 +26,13 @@ final class ElfWriter {
      * layout may add beyond the input's size.
      */
     static final long MAX_ALIGNMENT = 1L << 24;
+    /** Zeros for the padding between sections; an alignment gap is at most {@link #MAX_ALIGNMENT}. */
+    private static final byte[] ZEROS = new byte[1 << 16];
+    /**
+     * Largest piece handed to the stream at once: a channel-backed stream copies a heap array
+     * it is given whole into a temporary direct buffer of the same size.
+     */
+    private static final int CHUNK = 1 << 20;
 
     private final ElfEditor editor;
     private final LayoutPolicy policy;
@@ -31,14 +44,13 @@ final class ElfWriter {
     private long[] offsets;
     private long shoff;
     private long total;
+    private byte[] elfHeader;
+    private byte[] sectionHeaderTable;
 
-    ElfWriter(ElfEditor editor, LayoutPolicy policy) {
+    ElfWriter(ElfEditor editor, LayoutPolicy policy) throws ElfFormatException {
         this.editor = editor;
         this.policy = policy;
         this.shape = editor.shape();
-    }
-
-    byte[] write() throws ElfFormatException {
         sections = editor.sections();
         assignIndices();
         encodeContents();
@@ -46,13 +58,57 @@ final class ElfWriter {
         if (total > Integer.MAX_VALUE - 16) {
             throw fail("output would be " + total + " bytes, too large");
         }
+        if (policy == LayoutPolicy.LIBELF) {
+            // Encoded now, so that every error is raised before the first byte is streamed.
+            elfHeader = new byte[shape.elfHeaderSize()];
+            writeElfHeader(ByteBuffer.wrap(elfHeader).order(shape.order()));
+            sectionHeaderTable = new byte[sections.size() * shape.sectionHeaderSize()];
+            ByteBuffer table = ByteBuffer.wrap(sectionHeaderTable).order(shape.order());
+            for (int i = 0; i < sections.size(); i++) {
+                writeSectionHeader(table, 0, i);
+            }
+        }
+    }
+
+    /** {@return the object's bytes} */
+    byte[] toArray() throws ElfFormatException {
+        if (policy == LayoutPolicy.PRESERVE) {
+            return paint();
+        }
+        ArraySink sink = new ArraySink((int) total);
+        try {
+            stream(sink);
+        } catch (ElfFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IllegalStateException("an array cannot fail to take bytes", e);
+        }
+        return sink.bytes;
+    }
+
+    /**
+     * Writes the object's bytes to {@code out}.
+     *
+     * @param out where the bytes go, in file order
+     */
+    void writeTo(OutputStream out) throws IOException {
+        if (policy == LayoutPolicy.PRESERVE) {
+            byte[] bytes = paint();
+            for (int at = 0; at < bytes.length; at += CHUNK) {
+                out.write(bytes, at, Math.min(CHUNK, bytes.length - at));
+            }
+        } else {
+            stream(out);
+        }
+    }
+
+    /** The {@link LayoutPolicy#PRESERVE} object: the input, then every change painted over it. */
+    private byte[] paint() throws ElfFormatException {
         byte[] out = new byte[(int) total];
         ByteBuffer buf = ByteBuffer.wrap(out).order(shape.order());
-        if (policy == LayoutPolicy.PRESERVE) {
-            byte[] original = editor.source().toByteArray();
-            System.arraycopy(original, 0, out, 0, original.length);
-            clearShrunkTails(out);
-        }
+        byte[] original = editor.source().toByteArray();
+        System.arraycopy(original, 0, out, 0, original.length);
+        clearShrunkTails(out);
         for (int i = 1; i < sections.size(); i++) {
             if (contents[i] != null) {
                 System.arraycopy(contents[i], 0, out, (int) offsets[i], contents[i].length);
@@ -60,9 +116,55 @@ final class ElfWriter {
         }
         writeElfHeader(buf);
         for (int i = 0; i < sections.size(); i++) {
-            writeSectionHeader(buf, i);
+            writeSectionHeader(buf, shoff, i);
         }
         return out;
+    }
+
+    /** The {@link LayoutPolicy#LIBELF} object in file order: header, sections, section header table. */
+    private void stream(OutputStream out) throws IOException {
+        out.write(elfHeader);
+        long pos = elfHeader.length;
+        for (int i = 1; i < sections.size(); i++) {
+            pos = pad(out, pos, offsets[i]);
+            if (contents[i] != null) {
+                for (int at = 0; at < contents[i].length; at += CHUNK) {
+                    out.write(contents[i], at, Math.min(CHUNK, contents[i].length - at));
+                }
+                pos += contents[i].length;
+            }
+        }
+        pad(out, pos, shoff);
+        out.write(sectionHeaderTable);
+    }
+
+    /** Writes zeros from {@code pos} up to {@code to}; {@return {@code to}} */
+    private static long pad(OutputStream out, long pos, long to) throws IOException {
+        for (long left = to - pos; left > 0; left -= ZEROS.length) {
+            out.write(ZEROS, 0, (int) Math.min(left, ZEROS.length));
+        }
+        return to;
+    }
+
+    /** An exact-size array taking the streamed bytes. */
+    private static final class ArraySink extends OutputStream {
+        private final byte[] bytes;
+        private int size;
+
+        ArraySink(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        @Override
+        public void write(int b) {
+            bytes[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            System.arraycopy(b, off, bytes, size, len);
+            size += len;
+        }
     }
 
     // ------------------------------------------------------------ phase 1: reserve
@@ -300,8 +402,9 @@ final class ElfWriter {
         b.putShort(base + 10, (short) (shstrndx >= Elf.SHN_LORESERVE ? Elf.SHN_XINDEX : shstrndx));
     }
 
-    private void writeSectionHeader(ByteBuffer b, int i) throws ElfFormatException {
-        int at = (int) (shoff + (long) i * shape.sectionHeaderSize());
+    /** Writes section header {@code i} into {@code b}, where the table starts at {@code tableAt}. */
+    private void writeSectionHeader(ByteBuffer b, long tableAt, int i) throws ElfFormatException {
+        int at = (int) (tableAt + (long) i * shape.sectionHeaderSize());
         Section s = sections.get(i);
         long nameOffset;
         long type;

@@ -17,7 +17,8 @@ import org.klpconvert.testdata.TestData;
 /**
  * Every ELF object of the corpus, inputs and the C tool's outputs, read into the editor and
  * written back: byte-identical in the preserve layout; and each C output (already in the
- * libelf layout) comes back identical when laid out again as libelf would.
+ * libelf layout) comes back identical when laid out again as libelf would. Both to an array
+ * and streamed.
  */
 class CorpusRoundTripTest {
 
@@ -42,6 +43,7 @@ class CorpusRoundTripTest {
             byte[] in = Files.readAllBytes(p);
             byte[] out = ElfEditor.open(ElfFile.parse(in, p.toString())).write(LayoutPolicy.PRESERVE);
             assertSame(in, out, p);
+            assertSame(in, streamed(ElfEditor.open(ElfFile.parse(in, p.toString())), LayoutPolicy.PRESERVE), p);
         }));
     }
 
@@ -51,7 +53,16 @@ class CorpusRoundTripTest {
             byte[] expected = Files.readAllBytes(c.expected());
             byte[] out = ElfEditor.open(ElfFile.parse(expected, c.expected().toString())).write(LayoutPolicy.LIBELF);
             assertSame(expected, out, c.expected());
+            ElfEditor again = ElfEditor.open(ElfFile.parse(expected, c.expected().toString()));
+            assertSame(expected, streamed(again, LayoutPolicy.LIBELF), c.expected());
         }));
+    }
+
+    /** The object written through {@link ElfEditor#write(LayoutPolicy, java.io.OutputStream)}. */
+    private static byte[] streamed(ElfEditor editor, LayoutPolicy policy) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        editor.write(policy, out);
+        return out.toByteArray();
     }
 
     static void assertSame(byte[] expected, byte[] actual, Path p) {
