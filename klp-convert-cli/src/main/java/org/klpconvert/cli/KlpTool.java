@@ -68,10 +68,15 @@ public final class KlpTool {
         return cl;
     }
 
-    /** 3 for input that is not what it should be; 1 for every other failure. */
+    /**
+     * 3 for input that is not what it should be; 1 for every other failure, among them a
+     * symbols file that cannot be opened or is not a regular file (its content was never seen).
+     */
     static int exitCode(Throwable e) {
+        if (e instanceof org.klpconvert.symbols.SymbolMapFormatException s) {
+            return s.kind() == org.klpconvert.symbols.SymbolMapFormatException.Kind.CANNOT_OPEN ? FAILED : MALFORMED;
+        }
         return e instanceof org.klpconvert.elf.ElfFormatException
-                || e instanceof org.klpconvert.symbols.SymbolMapFormatException
                 || e instanceof org.klpconvert.symbols.gen.GeneratorInputException
                 || e instanceof org.klpconvert.symbols.io.DecompressionException ? MALFORMED : FAILED;
     }

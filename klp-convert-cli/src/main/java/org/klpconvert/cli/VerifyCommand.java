@@ -105,7 +105,13 @@ final class VerifyCommand implements Callable<Integer> {
         boolean showInfo = verbosity.verbose.length > 0;
         Verifier.Builder builder = Verifier.builder().kernel(kernel);
         if (symbols != null) {
-            builder.symbols(SymbolMap.load(symbols));
+            try {
+                builder.symbols(SymbolMap.load(symbols));
+            } catch (KlpException e) {
+                // exit 1 means findings here: a symbols file that cannot be used is 3, as a module
+                spec.commandLine().getErr().println("klp-tool: " + e.getMessage());
+                return KlpTool.MALFORMED;
+            }
         }
         if (kernelRelease != null) {
             builder.kernelRelease(kernelRelease);

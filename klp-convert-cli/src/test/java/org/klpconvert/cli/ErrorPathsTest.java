@@ -116,6 +116,32 @@ class ErrorPathsTest {
         assertTrue(convertErr().startsWith("klp-convert: " + in + ": not a regular file (a FIFO)\n"), convertErr());
     }
 
+    /**
+     * A FIFO as the symbols file is refused by every subcommand with its kind named, and the
+     * exit status is that of an unreadable file (1), except for verify, where 1 means findings
+     * and an input it cannot use is 3.
+     */
+    @Test
+    void finding4AFifoAsTheSymbolsFileGetsOneMessageAndStatusEverywhere() throws Exception {
+        Path fifo = fifo("symbols.klp");
+        String module = x86().input().toString();
+        String expected = "klp-tool: " + fifo + ": not a regular file (a FIFO)\n";
+        String[][] commands = {
+            {"explain", "-s", fifo.toString(), module},
+            {"symbols", "query", "-s", fifo.toString(), "foo"},
+            {"convert", "-s", fifo.toString(), module, "-o", dir.resolve("o.ko").toString()},
+        };
+        for (String[] command : commands) {
+            toolErr.getBuffer().setLength(0);
+            assertEquals(1, tool(command), String.join(" ", command));
+            assertEquals(expected, toolErr.toString(), String.join(" ", command));
+        }
+        toolErr.getBuffer().setLength(0);
+        assertEquals(3, tool("verify", "--symbols", fifo.toString(), module));
+        assertEquals(expected, toolErr.toString());
+        assertFalse(Files.exists(dir.resolve("o.ko")));
+    }
+
     @Test
     void finding5AModuleOf2GiBIsRefusedWithoutAskingForHeap() throws Exception {
         Path big = dir.resolve("big.ko");

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -256,10 +257,12 @@ class ExplainAndJsonTest {
     void symbolsQueryRefusesWhatIsNotARegularFile(@TempDir Path dir) throws Exception {
         Path fifo = dir.resolve("fifo");
         new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
-        for (Path p : List.of(dir, fifo, Path.of("/dev/zero"))) {
+        Map<Path, String> kinds = Map.of(dir, "a directory", fifo, "a FIFO", Path.of("/dev/zero"), "a character device");
+        for (Map.Entry<Path, String> kind : kinds.entrySet()) {
+            Path p = kind.getKey();
             Run r = run("symbols", "query", "-s", p.toString(), "x");
             assertEquals(1, r.status(), p.toString());
-            assertEquals("klp-tool: " + p + ": not a regular file\n", r.err());
+            assertEquals("klp-tool: " + p + ": not a regular file (" + kind.getValue() + ")\n", r.err());
         }
     }
 
