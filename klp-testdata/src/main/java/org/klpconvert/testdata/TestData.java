@@ -132,6 +132,20 @@ public final class TestData {
         }
     }
 
+    /**
+     * The ELF seeds of the fuzz harness ({@code elf-seeds/}): shared libraries and executables
+     * of x86_64 (ELF64 little-endian) and powerpc (ELF32 big-endian), with program headers, a
+     * dynamic section, symbol versions and notes, which kernel modules lack.
+     */
+    public static List<Path> elfSeeds() {
+        try (Stream<Path> files = Files.list(root().resolve("elf-seeds"))) {
+            return files.filter(p -> p.getFileName().toString().matches("(lib)?seed-[a-z0-9_]+(\\.so)?")).sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Path extract() {
         URL url = TestData.class.getClassLoader().getResource(ROOT + "/conformance/README.md");
         if (url == null) {

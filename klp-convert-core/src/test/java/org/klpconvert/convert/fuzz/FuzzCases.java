@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -25,7 +26,9 @@ import org.klpconvert.convert.support.Contract;
 import org.klpconvert.convert.support.StructuralMutator;
 import org.klpconvert.elf.ElfFile;
 import org.klpconvert.elf.KlpException;
+import org.klpconvert.elf.dump.DumpOption;
 import org.klpconvert.elf.dump.ReadelfDump;
+import org.klpconvert.elf.kmod.ModuleInfo;
 import org.klpconvert.elf.edit.ElfEditor;
 import org.klpconvert.elf.edit.LayoutPolicy;
 import org.klpconvert.symbols.SymbolMap;
@@ -69,7 +72,12 @@ final class FuzzCases {
         /** kallsyms, System.map and Module.symvers text: the generator's parsers and its output. */
         GENERATOR_TEXT,
         /** A mutated module given as vmlinux: the generator's ELF path (nm order). */
-        GENERATOR_ELF
+        GENERATOR_ELF,
+        /**
+         * Byte edits of a shared library or executable (ELF32 big-endian and ELF64
+         * little-endian): program headers, dynamic section, symbol versions, notes, every dump.
+         */
+        EXECUTABLES
     }
 
     private static final Map<String, StructuralMutator.Target> TARGETS = new ConcurrentHashMap<>();
@@ -90,6 +98,7 @@ final class FuzzCases {
     private static Path temp;
     private static long runStart;
     private static List<ConversionCase> cases;
+    private static List<byte[]> executables;
 
     private FuzzCases() {
     }
@@ -101,6 +110,11 @@ final class FuzzCases {
         temp = Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "klp-fuzz")
                 : Files.createTempDirectory("klp-fuzz");
         cases = TestData.conversionCases();
+        List<byte[]> seeds = new ArrayList<>();
+        for (Path p : TestData.elfSeeds()) {
+            seeds.add(Files.readAllBytes(p));
+        }
+        executables = List.copyOf(seeds);
         for (Target t : Target.values()) {
             COUNTS.put(t, new AtomicLong());
             NANOS.put(t, new AtomicLong());
@@ -184,6 +198,11 @@ final class FuzzCases {
                 generate(vmlinux, () -> new SymbolsGenerator(GeneratorOptions.defaults())
                         .objects(new SymbolsGenerator.KernelInputs(vmlinux, null, null)));
             }
+            case EXECUTABLES -> {
+                byte[] file = executables.get(pick % executables.size()).clone();
+                Mutations.bytes(file, 1 + random.nextInt(6), random);
+                inspect(file, "mutant.so");
+            }
             default -> throw new AssertionError(target);
         }
     }
@@ -192,10 +211,36 @@ final class FuzzCases {
         if (Contract.check(module, maps) == Contract.Outcome.REFUSED) {
             REFUSED.incrementAndGet();
         }
+        inspect(module, Contract.MODULE);
+    }
+
+    /**
+     * What klp-elf offers for any ELF file, each part on its own (as the CLI's dump and
+     * modinfo commands call them): every dump option, and a module's modinfo view.
+     */
+    private static void inspect(byte[] bytes, String name) {
+        ElfFile file;
         try {
-            ReadelfDump.of(ElfFile.parse(module, Contract.MODULE));
+            file = ElfFile.parse(bytes, name);
         } catch (KlpException e) {
-            typed(e, Contract.MODULE);
+            typed(e, name);
+            return;
+        }
+        for (DumpOption option : DumpOption.values()) {
+            try {
+                ReadelfDump.of(file, EnumSet.of(option));
+            } catch (KlpException e) {
+                typed(e, name);
+            }
+        }
+        try {
+            if (ModuleInfo.isModule(file)) {
+                ModuleInfo info = ModuleInfo.of(file);
+                info.modinfoText(name);
+                info.versions();
+            }
+        } catch (KlpException e) {
+            typed(e, name);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Set;
 import org.klpconvert.convert.ConversionResult;
 import org.klpconvert.convert.Converter;
 import org.klpconvert.convert.LivepatchModule;
+import org.klpconvert.convert.explain.Explainer;
 import org.klpconvert.convert.verify.Verifier;
 import org.klpconvert.elf.ElfFile;
 import org.klpconvert.elf.KlpException;
@@ -50,6 +51,9 @@ public final class Contract {
             return new Converter(lean).convert(opened);
         });
         step("verify the input", () -> verifier(full).verify(ElfFile.parse(module, MODULE)));
+        if (full != null) {
+            step("explain the input", () -> new Explainer(full).explain(ElfFile.parse(module, MODULE)));
+        }
         if (result == null) {
             return Outcome.REFUSED;
         }
