@@ -125,6 +125,11 @@ final class FuzzCases {
         watchdog.start();
     }
 
+    /** {@return the crashes counted so far in this JVM} */
+    static long crashCount() {
+        return CRASH_COUNT.get();
+    }
+
     /** Prints the count, time, refusals and crashes; fails when a case crashed. */
     static synchronized void report() throws IOException {
         try (java.util.stream.Stream<Path> files = Files.walk(temp)) {

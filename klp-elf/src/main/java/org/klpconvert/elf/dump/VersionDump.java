@@ -87,13 +87,15 @@ final class VersionDump {
     }
 
     private void appendSymbolVersions(Sink out, SectionHeader s, SymbolVersions versions) throws ElfFormatException {
-        int count = (int) (s.size() / 2);
+        // this section's own entries: a file may hold more than one, of other sizes
+        java.nio.ByteBuffer entries = file.content(s);
+        int count = entries.capacity() / 2;
         appendHeading(out, "Version symbols", s, count);
         List<ElfSymbol> symbols = file.symbols(file.linkedSymbolTable(s));
         for (int i = 0; i < count; i += 4) {
             out.append("  ").append(Text.hex(i, 3)).append(':');
             for (int j = i; j < Math.min(i + 4, count); j++) {
-                int value = versions.versym(j);
+                int value = entries.getShort(2 * j) & 0xffff;
                 if (value == 0) {
                     out.append("   0 (*local*)    ");
                     continue;
